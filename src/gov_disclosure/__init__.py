@@ -1,0 +1,64 @@
+"""gov_disclosure: Chinese government information disclosure annual reports as typed data.
+
+>>> import gov_disclosure
+>>> report = gov_disclosure.parse_report(text)          # doctest: +SKIP
+>>> report.applications.granted.total.value              # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from gov_disclosure.errors import GovDisclosureError, InputTypeError, NotAReportError
+from gov_disclosure.model import (
+    ApplicantCounts,
+    Applications,
+    Cell,
+    Check,
+    Contact,
+    Decisions,
+    Denied,
+    Diagnostic,
+    DocumentCounts,
+    ExtraRow,
+    Fees,
+    Meta,
+    NotProcessed,
+    OtherHandling,
+    Outcomes,
+    Proactive,
+    Report,
+    ReviewLitigation,
+    Section,
+    Unable,
+)
+from gov_disclosure.pipeline import parse_lines, parse_report
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ApplicantCounts",
+    "Applications",
+    "Cell",
+    "Check",
+    "Contact",
+    "Decisions",
+    "Denied",
+    "Diagnostic",
+    "DocumentCounts",
+    "ExtraRow",
+    "Fees",
+    "GovDisclosureError",
+    "InputTypeError",
+    "Meta",
+    "NotAReportError",
+    "NotProcessed",
+    "OtherHandling",
+    "Outcomes",
+    "Proactive",
+    "Report",
+    "ReviewLitigation",
+    "Section",
+    "Unable",
+    "__version__",
+    "parse_lines",
+    "parse_report",
+]

@@ -1,0 +1,87 @@
+"""Stage 5: validation: the format's arithmetic (勾稽关系) and plausibility.
+
+Every relation of the format becomes a :class:`~gov_disclosure.model.Check`; one that
+fails also becomes a ``check.failed`` warning. A failed check is a finding about the
+report (many real reports do not add up), never a reason to change a number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from gov_disclosure.formats import FormatSpec, Relation
+from gov_disclosure.model import Cell, Check, Diagnostic
+
+__all__ = ["plausibility", "run_checks"]
+
+_EXPLAIN = {
+    "balance": "一+二 = 三（七）+四",
+    "leaves": "（七）总计 = 各项之和",
+    "row": "总计 = 各申请人之和",
+    "sum": "总计 = 维持+纠正+其他+未审结",
+}
+
+
+def _number(value: int | float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _check(rel: Relation, cells: Mapping[str, Cell]) -> Check:
+    values = [cells[k].value for k in rel.cells]
+    explain = _EXPLAIN[rel.kind]
+    if any(v is None for v in values):
+        missing = sum(v is None for v in values)
+        return Check(rule=rel.rule, ok=None, cells=rel.cells, message=f"{explain}: {missing} cell(s) unknown")
+    left = [v for v in values[: len(rel.left)] if v is not None]
+    right = [v for v in values[len(rel.left) :] if v is not None]
+    ok = abs(sum(left) - sum(right)) < 1e-6
+    shown = " + ".join(_number(v) for v in left) + (" = " if ok else " ≠ ") + " + ".join(_number(v) for v in right)
+    return Check(rule=rel.rule, ok=ok, cells=rel.cells, message=f"{explain}: {shown}")
+
+
+def run_checks(spec: FormatSpec, cells: Mapping[str, Cell]) -> tuple[tuple[Check, ...], tuple[Diagnostic, ...]]:
+    """Every check of the format, and a ``check.failed`` warning for each that fails."""
+    checks = tuple(_check(rel, cells) for rel in spec.relations)
+    failed = []
+    for check in checks:
+        if check.ok is False:
+            lines = [cells[k].line for k in check.cells if cells[k].line is not None]
+            failed.append(
+                Diagnostic(
+                    code="check.failed",
+                    severity="warning",
+                    key=check.rule,
+                    line=min(lines) if lines else None,
+                    message=f"the report does not add up: {check.message}",
+                    cells=check.cells,
+                )
+            )
+    return checks, tuple(failed)
+
+
+def plausibility(spec: FormatSpec, cells: Mapping[str, Cell]) -> Iterator[Diagnostic]:
+    """Relations that usually hold but need not (info only)."""
+    for key, cell in cells.items():
+        if cell.value is not None and cell.value < 0 and not key.endswith(".change"):
+            yield Diagnostic(
+                code="plausibility.negative",
+                severity="info",
+                key=key,
+                line=cell.line,
+                message=f"a negative count ({_number(cell.value)})",
+            )
+    for row in ("proactive.regulations", "proactive.normative_documents"):
+        keys = [f"{row}.issued", f"{row}.in_force", f"{row}.repealed"]
+        if not all(k in cells for k in keys):
+            continue
+        issued, in_force, repealed = (cells[k].value for k in keys)
+        if issued is not None and in_force is not None and repealed is not None and issued > in_force + repealed:
+            yield Diagnostic(
+                code="plausibility.issued",
+                severity="info",
+                key=row,
+                line=cells[keys[0]].line,
+                message=f"本年制发件数 {_number(issued)} exceeds 现行有效件数 + 本年废止件数 "
+                f"({_number(in_force)} + {_number(repealed)})",
+            )
+    del spec

@@ -1,0 +1,162 @@
+"""Recognising the official form's labels in a cell, however the conversion mangled them.
+
+A label is reduced to its *body*: white space removed (PDF extraction spaces out vertical
+text), numbering removed (``（一）``, ``1.``, ``一、``), punctuation removed (half- and
+full-width brackets, quotes, commas). The body is looked up among the form's labels; a
+body that is not found exactly is compared with the row labels by similarity, which
+tolerates a character lost or changed (``其他法律行政止公开``), and with the table-4 headers
+by containment, which tolerates the doubled characters of some PDF text layers
+(``持结果维持``).
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Literal
+
+import attrs
+
+from gov_disclosure.formats import APPLICANT_COLUMNS, REVIEW_GROUPS, REVIEW_OUTCOMES, FormatSpec
+from gov_disclosure.normalize import normalize_text
+
+__all__ = ["LabelInfo", "Labels", "label_body", "split_numbering"]
+
+Role = Literal["block", "head", "note", "group", "row"]
+
+_NUMBERING = re.compile(
+    r"^(?:第?[一二三四五六七八九十]{1,3}[、.,:]"
+    r"|\([一二三四五六七八九十\d]{1,3}\)"
+    r"|\d{1,2}(?:[、.,]|(?=[^\d.,])))"
+)
+_PUNCT = re.compile(r"[\W_]+")
+_BLOCK = re.compile(r"第二十条第\(?([一二三四五六七八九十]{1,3})\)?项")
+_NOTE_WORDS = ("勾稽关系", "第一项加第二项")
+
+
+@attrs.frozen(kw_only=True)
+class LabelInfo:
+    """What a label cell is: the table it belongs to, its role and key.
+
+    ``table`` is 2, 3 or 4. ``role`` is ``"block"`` (a table-2 article heading, key the
+    article numeral), ``"head"`` (a column header, key the column name), ``"note"`` (the
+    勾稽关系 note of table 3), ``"group"`` (a merged group label, key the group) or
+    ``"row"`` (a row label, key the row's key prefix). ``exact`` is False when the label
+    was recognised only as a variant.
+    """
+
+    table: int
+    role: Role
+    key: str
+    exact: bool = True
+
+
+def split_numbering(norm: str) -> tuple[str, str]:
+    """Split a normalised label into its numbering and the rest, spaces removed."""
+    compact = "".join(norm.split())
+    match = _NUMBERING.match(compact)
+    if match:
+        return match.group(0), compact[match.end() :]
+    return "", compact
+
+
+def label_body(norm: str) -> str:
+    """The label without white space, numbering or punctuation."""
+    return _PUNCT.sub("", split_numbering(norm)[1])
+
+
+def _body(label: str) -> str:
+    return label_body(normalize_text(label))
+
+
+class Labels:
+    """The label vocabulary of one format, with a cached classifier."""
+
+    def __init__(self, spec: FormatSpec) -> None:
+        exact: dict[str, list[LabelInfo]] = {}
+
+        def add(text: str, info: LabelInfo) -> None:
+            infos = exact.setdefault(_body(text), [])
+            if info not in infos:
+                infos.append(info)
+
+        for block in spec.blocks:
+            add("信息内容", LabelInfo(table=2, role="head", key="label"))
+            for column, header in block.columns:
+                add(header, LabelInfo(table=2, role="head", key=column))
+            for row, label in block.rows:
+                add(label, LabelInfo(table=2, role="row", key=f"proactive.{row}"))
+        add("申请人情况", LabelInfo(table=3, role="head", key="applicant"))
+        add("法人或其他组织", LabelInfo(table=3, role="head", key="organisation"))
+        for column, header in APPLICANT_COLUMNS:
+            add(header, LabelInfo(table=3, role="head", key=column))
+        for group, label in spec.application_groups:
+            add(label, LabelInfo(table=3, role="group", key=group))
+        for row, label, _ in spec.application_rows:
+            add(label, LabelInfo(table=3, role="row", key=f"applications.{row}"))
+        add("合计", LabelInfo(table=3, role="row", key="applications.total", exact=False))
+        add("合计", LabelInfo(table=3, role="head", key="total", exact=False))
+        add("部分公开", LabelInfo(table=3, role="row", key="applications.partially_granted", exact=False))
+        add("行政诉讼", LabelInfo(table=4, role="head", key="litigation"))
+        for group, label in REVIEW_GROUPS:
+            add(label, LabelInfo(table=4, role="head", key=group))
+        for outcome, label in REVIEW_OUTCOMES:
+            add(label, LabelInfo(table=4, role="head", key=outcome))
+        add("合计", LabelInfo(table=4, role="head", key="total", exact=False))
+
+        self._exact = {body: tuple(infos) for body, infos in exact.items()}
+        self._t2_heads = [(_body(h), c) for b in spec.blocks for c, h in b.columns]
+        self._t4_words = [(_body(label), key) for key, label in REVIEW_OUTCOMES[:-1]] + [
+            (_body(label), key) for key, label in REVIEW_GROUPS
+        ]
+        self._rows = [
+            (body, info)
+            for body, infos in self._exact.items()
+            for info in infos
+            if info.role in ("row", "group") and info.exact and len(body) >= 4
+        ]
+        self.classify = lru_cache(maxsize=8192)(self._classify)
+
+    def _classify(self, norm: str) -> tuple[LabelInfo, ...]:
+        """Every reading of a normalised cell text as a label (empty: not a label)."""
+        if not norm or len(norm) > 80:
+            return ()
+        compact = "".join(norm.split())
+        block = _BLOCK.search(compact)
+        if block:
+            return (LabelInfo(table=2, role="block", key=block.group(1)),)
+        if any(word in compact for word in _NOTE_WORDS):
+            return (LabelInfo(table=3, role="note", key="note"),)
+        body = label_body(norm)
+        if not body:
+            return ()
+        found = self._exact.get(body)
+        if found:
+            return found
+        for head, column in self._t2_heads:
+            if len(head) >= 6 and body.startswith(head[:6]):
+                return (LabelInfo(table=2, role="head", key=column, exact=False),)
+        if len(body) <= 10:
+            for word, key in self._t4_words:
+                if word in body:
+                    return (LabelInfo(table=4, role="head", key=key, exact=False),)
+        return self._similar(body)
+
+    def _similar(self, body: str) -> tuple[LabelInfo, ...]:
+        if len(body) < 4:
+            return ()
+        scored: list[tuple[float, LabelInfo]] = []
+        matcher = SequenceMatcher(autojunk=False)
+        matcher.set_seq2(body)
+        for candidate, info in self._rows:
+            matcher.set_seq1(candidate)
+            if matcher.real_quick_ratio() < 0.7 or matcher.quick_ratio() < 0.7:
+                continue
+            scored.append((matcher.ratio(), info))
+        scored.sort(key=lambda item: item[0], reverse=True)
+        if not scored or scored[0][0] < 0.75:
+            return ()
+        if len(scored) > 1 and scored[1][0] > scored[0][0] - 0.08 and scored[1][1].key != scored[0][1].key:
+            return ()
+        return (attrs.evolve(scored[0][1], exact=False),)

@@ -1,0 +1,171 @@
+"""Metadata: the reporting organ, the year reported on, the date signed, contact details.
+
+The organ comes from the title (``七星镇人民政府`` / ``2022年政府信息公开工作年度报告``, or
+one line ``洛阳市涧西区生态环境局2023年政府信息公开工作年度报告``), else from the signature at
+the end. The year from the title, else from the statistics period. The date from the
+closing lines. Contact details from the front matter and the closing lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+
+from gov_disclosure.model import Contact, Diagnostic, Meta
+from gov_disclosure.normalize import SourceLine
+
+__all__ = ["read_meta"]
+
+_YEAR = r"((?:19|20)\d{2})"
+_TITLE = re.compile(rf"^(?P<pre>.*?){_YEAR}\s*年\s*度?(?P<mid>.*?)(?:政府信息公开|政务公开|信息公开)")
+_REPORT_WORDS = ("年度报告", "年报", "工作报告")
+_PERIOD = re.compile(rf"(?:统计期限|统计时限|统计期间|统计时间)\D{{0,8}}{_YEAR}\s*年")
+_DATE = re.compile(rf"{_YEAR}\s*[年.\-/]\s*(\d{{1,2}})\s*[月.\-/]\s*(\d{{1,2}})\s*日?")
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DATE = re.compile(r"([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_ORGAN_NOISE = re.compile(r"^(?:关于)|(?:关于|的)$")
+_PUNCT = set("。，,；;：:！？!?")
+
+_ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s*[:：]?\s*([^;；,，。)）(（\s]{4,60})")
+_POSTCODE = re.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*(\d{6})")
+_PHONE_NUMBER = r"(\(?0\d{2,3}\)?\s*[-－—]?\s*\d{7,8}(?:[-－]\d{1,5})?|1[3-9]\d{9})"
+_PHONE = re.compile(rf"(?:联系电话|咨询电话|电话|热线)\s*[:：]?\s*{_PHONE_NUMBER}")
+_FAX = re.compile(rf"传真\s*[:：]?\s*{_PHONE_NUMBER}")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~/?#\[\]@!$&'*+=%:]+")
+
+
+def _is_title(text: str) -> bool:
+    return any(w in text for w in _REPORT_WORDS) and ("公开" in text or "报告" in text)
+
+
+def _clean_organ(text: str) -> str | None:
+    text = "".join(text.split()).strip("《》“”\"")
+    text = _ORGAN_NOISE.sub("", text)
+    if not text or len(text) > 40 or any(ch in _PUNCT for ch in text) or not re.search(r"[\u4e00-\u9fff]", text):
+        return None
+    return text
+
+
+def _title(front: Sequence[SourceLine]) -> tuple[str | None, int | None]:
+    """The organ and year named by the title lines."""
+    lines = [line.norm for line in front if line.norm][:8]
+    for i, text in enumerate(lines):
+        if not _is_title(text) or len(text) > 60:
+            continue
+        compact = "".join(text.split())
+        match = _TITLE.match(compact)
+        year = int(match.group(2)) if match else None
+        organ = None
+        if match:
+            organ = _clean_organ(match.group("pre")) or _clean_organ(match.group("mid"))
+        else:
+            head = compact.split("政府信息公开")[0]
+            organ = _clean_organ(head)
+        if organ is None and i > 0:
+            organ = _clean_organ(lines[i - 1])
+        return organ, year
+    return None, None
+
+
+def _closing(lines: Sequence[SourceLine]) -> list[SourceLine]:
+    filled = [line for line in lines if line.norm]
+    return filled[-8:]
+
+
+def _parse_date(text: str) -> dt.date | None:
+    compact = "".join(text.split())
+    match = _DATE.search(compact)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        cn = _CN_DATE.search(compact)
+        if not cn:
+            return None
+        year = int("".join(str(_CN_DIGITS[ch]) for ch in cn.group(1)))
+        month, day = _cn_number(cn.group(2)), _cn_number(cn.group(3))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _cn_number(text: str) -> int:
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN_DIGITS[text[1]]
+    if len(text) == 3 and text[1] == "十":
+        return _CN_DIGITS[text[0]] * 10 + _CN_DIGITS[text[2]]
+    if len(text) == 2 and text[1] == "十":
+        return _CN_DIGITS[text[0]] * 10
+    return _CN_DIGITS.get(text, 0)
+
+
+def _signature(lines: Sequence[SourceLine]) -> tuple[str | None, dt.date | None]:
+    """The organ and date of the signature at the end of the report."""
+    closing = _closing(lines)
+    for i in range(len(closing) - 1, -1, -1):
+        text = closing[i].norm
+        if len(text) > 24:
+            continue
+        date = _parse_date(text)
+        if date is None:
+            continue
+        organ = None
+        if i > 0:
+            organ = _clean_organ(closing[i - 1].norm)
+        return organ, date
+    return None, None
+
+
+def _contact(lines: Iterator[str]) -> Contact:
+    found: dict[str, str] = {}
+    patterns = (("address", _ADDRESS), ("postcode", _POSTCODE), ("phone", _PHONE), ("fax", _FAX))
+    for text in lines:
+        for field, pattern in patterns:
+            if field not in found:
+                match = pattern.search(text)
+                if match:
+                    found[field] = match.group(1).strip()
+        if "email" not in found:
+            match = _EMAIL.search(text)
+            if match:
+                found["email"] = match.group(0)
+        if "website" not in found:
+            match = _URL.search(text)
+            if match:
+                found["website"] = match.group(0).rstrip(".,;")
+    if "phone" in found:
+        found["phone"] = re.sub(r"\s+", "", found["phone"])
+    return Contact(**found)
+
+
+def read_meta(front: Sequence[SourceLine], lines: Sequence[SourceLine]) -> tuple[Meta, list[Diagnostic]]:
+    """The report's metadata, with a ``meta.missing`` info for each field not found."""
+    organ, year = _title(front)
+    signer, published = _signature(lines)
+    if organ is None:
+        organ = signer
+    if year is None:
+        for line in front or lines[:20]:
+            match = _PERIOD.search("".join(line.norm.split()))
+            if match:
+                year = int(match.group(1))
+                break
+    contact = _contact(line.text for line in (*front, *_closing(lines)))
+    meta = Meta(organ=organ, year=year, published=published, contact=contact)
+    diagnostics = [
+        Diagnostic(
+            code="meta.missing",
+            severity="info",
+            key=f"meta.{field}",
+            line=None,
+            message=f"the report's {field} was not found",
+        )
+        for field, value in (("organ", organ), ("year", year), ("published", published))
+        if value is None
+    ]
+    return meta, diagnostics

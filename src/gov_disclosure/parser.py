@@ -1,0 +1,235 @@
+"""Stage 2: lines of cells -> tokens -> parse tree, with the grammar in ``grammar.lark``.
+
+The token pass reads the normalised lines once, in order, and emits one token per line
+(its type saying what the line is: heading, narrative, a table's first line, a further
+table line, a blank line inside a table) followed by one token per cell (block heading,
+column header, group or row label, value, empty, other text). It decides by context what
+a fixed grammar cannot: which table an ambiguous label such as ``总计`` belongs to, whether
+a short line is a cell continued from the previous line, whether a number is a table value
+or a page number. The LALR parser, built once per process, then gives the structure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
+from typing import Any
+
+import attrs
+from lark import Lark, Token
+from lark.lexer import Lexer
+
+from gov_disclosure.labels import LabelInfo, Labels
+from gov_disclosure.normalize import SourceCell, SourceLine
+from gov_disclosure.sections import HeadingCandidate
+from gov_disclosure.values import ValueReading, is_value_like, read_value
+
+__all__ = ["TableCell", "get_parser", "tokenize"]
+
+# Page footers and headers that PDF conversions leave inside tables: -3-, — 3 —, 第3页 共9页.
+_PAGE_MARK = re.compile(r"^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?)$")
+_MAX_CONTINUATION = 24
+_MAX_TABLE_TEXT = 20
+
+
+@attrs.frozen(kw_only=True)
+class TableCell:
+    """A cell of a table line as the token pass read it.
+
+    ``column`` counts from 0 among the line's cells; ``text`` is as printed (trimmed;
+    for a cell continued over lines, the pieces joined); ``label`` is set for label cells
+    and ``value`` for value and empty cells.
+    """
+
+    line: int
+    column: int
+    text: str
+    norm: str
+    kind: str
+    label: LabelInfo | None = None
+    value: ValueReading | None = None
+
+
+_ROLE_TOKEN = {"block": "BLOCK", "head": "HEAD", "note": "NOTE", "group": "GROUP", "row": "LABEL"}
+
+
+class _Context:
+    """What the token pass knows at a point: the open table, and whether table 3's
+    header rows are behind us (then 总计 and 其他 are row labels, not column headers)."""
+
+    def __init__(self) -> None:
+        self.table = 0
+        self.table3_body = False
+
+    def choose(self, options: tuple[LabelInfo, ...]) -> LabelInfo | None:
+        if len(options) == 1:
+            return options[0]
+        if self.table == 4:
+            return next((o for o in options if o.table == 4), None)
+        if self.table == 3:
+            role = "row" if self.table3_body else "head"
+            return next((o for o in options if o.table == 3 and o.role == role), None)
+        return None
+
+    def saw(self, info: LabelInfo) -> None:
+        if info.table == 3 and info.role == "row":
+            self.table3_body = True
+        elif info.table == 3 and info.role in ("note", "head"):
+            self.table3_body = False
+
+
+def _cell(line: int, column: int, text: str, norm: str, labels: Labels, ctx: _Context) -> TableCell:
+    if not norm:
+        return TableCell(line=line, column=column, text=text, norm=norm, kind="EMPTY", value=read_value(""))
+    if is_value_like(norm):
+        return TableCell(line=line, column=column, text=text, norm=norm, kind="VALUE", value=read_value(norm))
+    info = ctx.choose(labels.classify(norm))
+    if info is None:
+        return TableCell(line=line, column=column, text=text, norm=norm, kind="TEXTCELL")
+    ctx.saw(info)
+    return TableCell(line=line, column=column, text=text, norm=norm, kind=_ROLE_TOKEN[info.role], label=info)
+
+
+def _token(kind: str, payload: Any, line: int, column: int = 1) -> Token:
+    return Token(kind, payload, line=line, column=column)
+
+
+def _continuation(lines: Sequence[SourceLine], i: int, headings: Mapping[int, HeadingCandidate]) -> bool:
+    """Whether line ``i`` continues the single cell of the line before it (docx cells
+    broken over lines: ``→结果`` / ``维持``)."""
+    line = lines[i]
+    cell = line.single
+    return (
+        cell is not None
+        and not line.indented
+        and line.number not in headings
+        and 0 < len(cell.norm) <= _MAX_CONTINUATION
+        and "。" not in cell.norm
+        and not is_value_like(cell.norm)
+    )
+
+
+def _joined_cells(
+    lines: Sequence[SourceLine], i: int, headings: Mapping[int, HeadingCandidate]
+) -> tuple[tuple[SourceCell, ...], int]:
+    """The line's cells, with continuation lines joined to a one-cell-per-line text cell;
+    and the index of the next line to read."""
+    line = lines[i]
+    cell = line.single
+    j = i + 1
+    if cell is None or not line.indented or not cell.norm or is_value_like(cell.norm):
+        return line.cells, j
+    text, norm = cell.text, cell.norm
+    while j < len(lines) and _continuation(lines, j, headings):
+        nxt = lines[j].cells[0]
+        text, norm = text + nxt.text, norm + nxt.norm
+        j += 1
+    return (SourceCell(text=text, norm=norm),), j
+
+
+def _is_table_line(cells: Sequence[TableCell], line: SourceLine, ctx: _Context) -> bool | None:
+    """True for a table line, False for narrative, None for a line to drop."""
+    if len(cells) >= 2:
+        return True
+    (cell,) = cells
+    if cell.kind == "EMPTY":
+        return True if ctx.table else None
+    if cell.kind == "VALUE":
+        return bool(ctx.table or line.indented)
+    if cell.kind != "TEXTCELL":
+        return True
+    return bool(ctx.table) and (line.indented or len(cell.norm) <= _MAX_TABLE_TEXT) and "。" not in cell.norm
+
+
+def tokenize(
+    lines: Sequence[SourceLine], headings: Mapping[int, HeadingCandidate], labels: Labels
+) -> Iterator[Token]:
+    """The token stream of a report for the grammar."""
+    ctx = _Context()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.number in headings:
+            yield _token("HEADING", (headings[line.number], line), line.number)
+            ctx.table = 0
+            i += 1
+            continue
+        if line.blank:
+            if ctx.table:
+                yield _token("BLANK", line, line.number)
+            i += 1
+            continue
+        if ctx.table and _PAGE_MARK.match(line.norm):
+            i += 1
+            continue
+        source_cells, i_next = _joined_cells(lines, i, headings)
+        kind, cells = _read_line(line, source_cells, labels, ctx)
+        if kind is not None:
+            yield _token(kind, line, line.number)
+        for cell in cells:
+            yield _token(cell.kind, cell, cell.line, cell.column + 1)
+        i = i_next
+
+
+def _read_line(
+    line: SourceLine, source_cells: Sequence[SourceCell], labels: Labels, ctx: _Context
+) -> tuple[str | None, list[TableCell]]:
+    """The line's token type (None: drop the line) and its cell tokens; updates ``ctx``."""
+    if len(source_cells) == 1 and len(source_cells[0].norm) > 80:
+        ctx.table = 0
+        return "TEXT", []
+    opens = _opened_table(source_cells, labels, ctx)
+    trial = _Context()
+    trial.table, trial.table3_body = opens or ctx.table, ctx.table3_body
+    cells = [_cell(line.number, k, c.text, c.norm, labels, trial) for k, c in enumerate(source_cells)]
+    is_table = _is_table_line(cells, line, ctx)
+    if is_table is None:
+        return None, []
+    if not is_table:
+        ctx.table = 0
+        return "TEXT", []
+    ctx.table3_body = trial.table3_body
+    if opens and opens != ctx.table:
+        ctx.table = opens
+        return f"OPEN{opens}", cells
+    return ("ROW" if ctx.table else "LOOSE"), cells
+
+
+def _opened_table(cells: Sequence[SourceCell], labels: Labels, ctx: _Context) -> int:
+    """The table a line belongs to by its first unambiguous label (0: none)."""
+    for cell in cells:
+        if not cell.norm or len(cell.norm) > 80 or is_value_like(cell.norm):
+            continue
+        options = labels.classify(cell.norm)
+        tables = {o.table for o in options}
+        if len(tables) == 1:
+            return tables.pop()
+        if options and ctx.table in tables:
+            return ctx.table
+    return 0
+
+
+class _PassThrough(Lexer):
+    """Lark's lexer slot: the tokens are made by :func:`tokenize`, so it only hands them on."""
+
+    __future_interface__ = 0
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
+        return iter(data)
+
+
+@cache
+def get_parser(transformer: Any = None) -> Lark:
+    """The LALR parser for ``grammar.lark``, built once per process (per transformer)."""
+    return Lark.open_from_package(
+        "gov_disclosure",
+        "grammar.lark",
+        parser="lalr",
+        lexer=_PassThrough,
+        strict=True,
+        transformer=transformer,
+    )

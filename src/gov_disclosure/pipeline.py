@@ -1,0 +1,198 @@
+"""The pipeline: decode -> normalise -> parse -> transform -> read tables -> validate.
+
+``parse_report`` takes decoded text; readers of other inputs produce the same
+:class:`~gov_disclosure.normalize.SourceLine` sequence and call :func:`parse_lines`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from gov_disclosure.checks import plausibility, run_checks
+from gov_disclosure.errors import InputTypeError, NotAReportError
+from gov_disclosure.formats import FORMAT_2021, FormatSpec
+from gov_disclosure.labels import Labels
+from gov_disclosure.meta import read_meta
+from gov_disclosure.model import (
+    Applications,
+    Diagnostic,
+    FormatName,
+    Meta,
+    Proactive,
+    Report,
+    ReviewLitigation,
+    Section,
+    build_table,
+)
+from gov_disclosure.normalize import SourceLine, to_lines
+from gov_disclosure.parser import get_parser, tokenize
+from gov_disclosure.placement import place_cells
+from gov_disclosure.sections import SECTION_KEYS, SECTION_TITLES, HeadingCandidate, find_headings
+from gov_disclosure.tables import read_tables
+from gov_disclosure.transform import Document, DocumentBuilder
+
+__all__ = ["parse_lines", "parse_report"]
+
+_REPORT_WORDS = ("政府信息公开", "年度报告")
+_MIN_NATIONAL_SECTIONS = 3
+
+
+@cache
+def _labels(spec: FormatSpec) -> Labels:
+    return Labels(spec)
+
+
+@cache
+def _builder() -> DocumentBuilder:
+    return DocumentBuilder()
+
+
+def parse_report(text: str) -> Report:
+    """Parse the decoded text of a report.
+
+    Never raises because a report is messy: every doubt becomes a diagnostic. Raises
+    :class:`~gov_disclosure.InputTypeError` when ``text`` is not a ``str`` and
+    :class:`~gov_disclosure.NotAReportError` when it is empty or not a disclosure report.
+    """
+    if not isinstance(text, str):
+        raise InputTypeError(
+            f"parse_report() takes the report's text as str, not {type(text).__name__}"
+            + (" (decode bytes first)" if isinstance(text, (bytes, bytearray)) else "")
+        )
+    return parse_lines(to_lines(text))
+
+
+def parse_lines(lines: Sequence[SourceLine]) -> Report:
+    """Parse a report given as lines of cells (what every reader produces)."""
+    if not any(line.norm for line in lines):
+        raise NotAReportError("the text is empty: there is no report to read")
+    spec = FORMAT_2021
+    labels = _labels(spec)
+    headings = find_headings(lines)
+    document: Document = get_parser(_builder()).parse(tokenize(lines, {h.line: h for h in headings}, labels))
+    _check_is_report(lines, headings, document)
+
+    meta, diagnostics = read_meta(document.front, lines)
+    sections, section_diagnostics = _sections(document, headings)
+    diagnostics += section_diagnostics
+    fmt: FormatName = "2021"
+    if not document.tables and len(headings) < _MIN_NATIONAL_SECTIONS:
+        return _free_form(meta, sections, diagnostics)
+    if not document.tables:
+        diagnostics.append(
+            Diagnostic(
+                code="format.by_year",
+                severity="info",
+                key=None,
+                line=None,
+                message=f"no statistics table to tell the format by; format {fmt} taken from the year reported on",
+            )
+        )
+    else:
+        diagnostics = [d for d in diagnostics if d.code != "section.missing" or _required(d, document)]
+    heading_lines = {h.key: h.line for h in headings}
+    placed = place_cells(spec, read_tables(document, spec, labels), heading_lines)
+    checks, failed = run_checks(spec, placed.cells)
+    diagnostics += placed.diagnostics
+    diagnostics += failed
+    diagnostics += plausibility(spec, placed.cells)
+    return Report(
+        format=fmt,
+        meta=meta,
+        sections=sections,
+        proactive=build_table(Proactive, "proactive", placed.cells),
+        applications=build_table(Applications, "applications", placed.cells),
+        review_litigation=build_table(ReviewLitigation, "review_litigation", placed.cells),
+        extra_rows=placed.extra_rows,
+        checks=checks,
+        diagnostics=_sorted(diagnostics),
+    )
+
+
+def _required(diagnostic: Diagnostic, document: Document) -> bool:
+    del document
+    return diagnostic.code == "section.missing"
+
+
+def _free_form(meta: Meta, sections: tuple[Section, ...], diagnostics: list[Diagnostic]) -> Report:
+    diagnostics = [d for d in diagnostics if d.code != "section.missing"]
+    diagnostics.append(
+        Diagnostic(
+            code="format.free_form",
+            severity="info",
+            key=None,
+            line=None,
+            message="no national statistics tables and no national section structure: "
+            "metadata and sections only",
+        )
+    )
+    return Report(
+        format="free-form",
+        meta=meta,
+        sections=sections,
+        proactive=None,
+        applications=None,
+        review_litigation=None,
+        diagnostics=_sorted(diagnostics),
+    )
+
+
+def _sections(
+    document: Document, headings: Sequence[HeadingCandidate]
+) -> tuple[tuple[Section, ...], list[Diagnostic]]:
+    sections = []
+    diagnostics = []
+    for part in document.sections:
+        heading = part.heading
+        text = "\n".join(line.text for line in part.text_lines if line.text.strip())
+        sections.append(
+            Section(
+                number=SECTION_KEYS.index(heading.key) + 1,
+                key=heading.key,
+                title=heading.title,
+                line=heading.line,
+                text=text,
+            )
+        )
+        official = SECTION_TITLES[heading.key]
+        if "".join(heading.title.split()).replace("、", "") != official.replace("、", ""):
+            diagnostics.append(
+                Diagnostic(
+                    code="section.variant",
+                    severity="info",
+                    key=f"sections.{heading.key}",
+                    line=heading.line,
+                    message=f"heading {heading.title!r} read as {official!r}",
+                )
+            )
+    found = {h.key for h in headings}
+    for key in SECTION_KEYS:
+        if key not in found:
+            diagnostics.append(
+                Diagnostic(
+                    code="section.missing",
+                    severity="warning",
+                    key=f"sections.{key}",
+                    line=None,
+                    message=f"no heading for section {SECTION_KEYS.index(key) + 1} ({SECTION_TITLES[key]})",
+                )
+            )
+    return tuple(sections), diagnostics
+
+
+def _check_is_report(lines: Sequence[SourceLine], headings: Sequence[HeadingCandidate], document: Document) -> None:
+    if document.tables or len(headings) >= 2:
+        return
+    text = "".join("".join(line.norm.split()) for line in lines)
+    if all(word in text for word in _REPORT_WORDS):
+        return
+    raise NotAReportError(
+        "this text is not a government information disclosure annual report: it has no "
+        "政府信息公开…年度报告 title, fewer than two of the six national section headings and "
+        "no statistics table"
+    )
+
+
+def _sorted(diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(sorted(diagnostics, key=lambda d: (d.line is None, d.line or 0)))

@@ -1,0 +1,559 @@
+"""Stage 4b: rows -> cells: put each printed value in its column, derive what is certain.
+
+A row whose run has as many values as the row has columns is placed as printed. A row
+with fewer values (*short*) or more (*long*) has several *placements*: the values in order
+over the columns, leaving gaps or dropping values. Blanks (empty cells, ``—``, ``无``)
+and gaps are unknowns. For each combination of placements the unknowns are filled by
+propagation through the format's relations: a row's own 总计 first, then the column
+sums. A placement is *possible* when it breaks no relation beyond those that fail for
+every placement (the report not adding up somewhere). A cell is *certain* when every
+possible placement gives it the same value; certain cells are kept, the others are null
+with an error. This module implements the rules of ``contract.md``, "Reading cells".
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Literal
+
+import attrs
+
+from gov_disclosure.formats import FormatSpec, Relation, TableRow
+from gov_disclosure.model import Cell, Diagnostic, ExtraRow
+from gov_disclosure.tables import Item, RowReading, TableReading
+
+__all__ = ["Placed", "place_cells"]
+
+Number = int | float
+# Combinations of placements tried jointly; past this, rows are decided one at a time.
+MAX_COMBINATIONS = 2048
+_PRIORITY = {"row": 0, "sum": 0, "leaves": 1, "balance": 2}
+TABLE_TITLES = {
+    "proactive": "表二 (主动公开政府信息情况)",
+    "applications": "表三 (收到和处理政府信息公开申请情况)",
+    "review_litigation": "表四 (行政复议、行政诉讼情况)",
+}
+
+
+@attrs.frozen(kw_only=True)
+class Slot:
+    """What a placement puts in one column of a row."""
+
+    kind: Literal["read", "blank", "gap", "unreadable"]
+    item: Item | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Placed:
+    """The cells of the three tables, the rows no key holds, and what was doubtful."""
+
+    cells: dict[str, Cell]
+    extra_rows: tuple[ExtraRow, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _diag(
+    code: str,
+    severity: Literal["info", "warning", "error"],
+    key: str | None,
+    line: int | None,
+    message: str,
+    cells: Iterable[str] = (),
+) -> Diagnostic:
+    return Diagnostic(code=code, severity=severity, key=key, line=line, message=message, cells=tuple(cells))
+
+
+def _slots(items: Sequence[Item]) -> tuple[Slot, ...]:
+    out = []
+    for item in items:
+        kind: Literal["read", "blank", "unreadable"] = (
+            "read" if item.kind == "number" else "blank" if item.kind == "blank" else "unreadable"
+        )
+        out.append(Slot(kind=kind, item=item))
+    return tuple(out)
+
+
+def placements(items: Sequence[Item], width: int) -> list[tuple[Slot, ...]]:
+    """Every placement of a run over ``width`` columns, the most natural first (gaps or
+    dropped values at the end of the row)."""
+    slots = _slots(items)
+    if len(slots) == width:
+        return [slots]
+    if len(slots) < width:
+        out = []
+        for gaps in sorted(itertools.combinations(range(width), width - len(slots)), reverse=True):
+            values = iter(slots)
+            out.append(tuple(Slot(kind="gap") if col in gaps else next(values) for col in range(width)))
+        return out
+    out = []
+    for dropped in sorted(itertools.combinations(range(len(slots)), len(slots) - width), reverse=True):
+        out.append(tuple(s for i, s in enumerate(slots) if i not in dropped))
+    return out
+
+
+def _count(items: int, width: int) -> int:
+    return math.comb(max(items, width), min(items, width)) if items != width else 1
+
+
+# --- propagation ------------------------------------------------------------------------
+
+_ABSENT = object()
+
+
+def _propagate(
+    values: dict[str, Number | None], relations: Sequence[Relation], blanks: frozenset[str]
+) -> frozenset[str]:
+    """Fill unknowns (``None``) in place; return the relations this filling breaks."""
+    violated: set[str] = set()
+    progress = True
+    while progress:
+        progress = False
+        for rel in relations:
+            if rel.rule in violated:
+                continue
+            unknown, residual = _residual(values, rel)
+            if unknown is None or not unknown:
+                continue
+            if len(unknown) == 1:
+                key, coef = unknown[0]
+                x = -residual * coef
+                if x < 0 or x != int(x):
+                    violated.add(rel.rule)
+                    continue
+                values[key] = int(x)
+                progress = True
+            elif len({c for _, c in unknown}) == 1:
+                coef = unknown[0][1]
+                rest = -residual * coef
+                if rest == 0:
+                    for key, _ in unknown:
+                        values[key] = 0
+                    progress = True
+                elif rest < 0:
+                    violated.add(rel.rule)
+    # Blanks nothing fixed: 0, where every relation through them holds with 0.
+    open_blanks = [k for k in blanks if k in values and values[k] is None]
+    for key in open_blanks:
+        values[key] = 0
+    for rel in relations:
+        unknown, residual = _residual(values, rel)
+        if unknown == [] and residual != 0 and any(k in open_blanks for k in rel.cells):
+            for key in rel.cells:
+                if key in open_blanks:
+                    values[key] = None
+    failed = set(violated)
+    for rel in relations:
+        unknown, residual = _residual(values, rel)
+        if unknown == [] and abs(residual) > 1e-6:
+            failed.add(rel.rule)
+    return frozenset(failed)
+
+
+def _residual(values: Mapping[str, Number | None], rel: Relation) -> tuple[list[tuple[str, int]] | None, Number]:
+    """Unknown cells with their signs, and the known part of ``left - right``.
+    ``None`` for the unknowns when a cell of the relation is absent from the report."""
+    unknown: list[tuple[str, int]] = []
+    residual: Number = 0
+    for keys, sign in ((rel.left, 1), (rel.right, -1)):
+        for key in keys:
+            value = values.get(key, _ABSENT)  # type: ignore[call-overload]
+            if value is _ABSENT:
+                return None, 0
+            if value is None:
+                unknown.append((key, sign))
+            else:
+                residual += sign * value  # type: ignore[operator]
+    return unknown, residual
+
+
+# --- one table --------------------------------------------------------------------------
+
+
+@attrs.define
+class _RowPlan:
+    row: TableRow
+    reading: RowReading
+    options: list[tuple[Slot, ...]]
+
+    @property
+    def defective(self) -> bool:
+        return len(self.reading.items) != len(self.row.columns)
+
+
+class _TableSolver:
+    """Places the rows of one table and decides each cell."""
+
+    def __init__(self, plans: list[_RowPlan], relations: Sequence[Relation], fixed: Mapping[str, Number]) -> None:
+        self.plans = plans
+        self.relations = sorted(relations, key=lambda r: _PRIORITY[r.kind])
+        self.fixed = dict(fixed)
+        self.cells: dict[str, Cell] = {}
+        self.diagnostics: list[Diagnostic] = []
+
+    def solve(self) -> None:
+        defective = [p for p in self.plans if p.defective]
+        for plan in [p for p in defective if not p.options]:
+            self._give_up(plan, "there are too many ways to place its values")
+        defective = [p for p in defective if p.options]
+        exact = [p for p in self.plans if not p.defective]
+        joint = math.prod(len(p.options) for p in defective) <= MAX_COMBINATIONS
+        groups = [defective] if joint else [[p] for p in defective]
+        exact_values: dict[str, Number | None] | None = None
+        for group in groups:
+            others = [p for p in defective if p not in group]
+            choice, values = self._decide(group, others)
+            if choice is None:
+                for plan in group:
+                    self._give_up(plan, "no placement of its values fits the table's arithmetic")
+                continue
+            for plan in group:
+                self._emit(plan, choice[plan.row.key], values)
+            if joint:
+                exact_values = values
+        if exact_values is None:
+            _, exact_values = self._decide([], defective)
+        for plan in exact:
+            self._emit(plan, plan.options[0], exact_values)
+
+    def _base(self, skip: Sequence[_RowPlan]) -> tuple[dict[str, Number | None], set[str]]:
+        values: dict[str, Number | None] = dict(self.fixed)
+        blanks: set[str] = set()
+        skipped = {p.row.key for p in skip}
+        for plan in self.plans:
+            if plan.defective or plan.row.key in skipped:
+                continue
+            for key, slot in zip(plan.row.cells, plan.options[0]):
+                self._set(values, blanks, key, slot)
+        return values, blanks
+
+    @staticmethod
+    def _set(values: dict[str, Number | None], blanks: set[str], key: str, slot: Slot) -> None:
+        if slot.kind == "read" and slot.item is not None:
+            values[key] = slot.item.number
+        elif slot.kind == "unreadable":
+            values.pop(key, None)  # printed but unreadable: no relation through it is used
+        else:
+            values[key] = None
+            if slot.kind == "blank":
+                blanks.add(key)
+
+    def _decide(
+        self, group: Sequence[_RowPlan], skip: Sequence[_RowPlan]
+    ) -> tuple[dict[str, tuple[Slot, ...]] | None, dict[str, Number | None]]:
+        """Try every combination of the group's placements; keep the certain values."""
+        base, base_blanks = self._base(skip)
+        results = []
+        for combo in itertools.product(*(p.options for p in group)):
+            values = dict(base)
+            blanks = set(base_blanks)
+            for plan, option in zip(group, combo):
+                for key, slot in zip(plan.row.cells, option):
+                    self._set(values, blanks, key, slot)
+            failed = _propagate(values, self.relations, frozenset(blanks))
+            results.append((combo, values, failed))
+        always = frozenset.intersection(*(f for _, _, f in results)) if results else frozenset()
+        possible = [(c, v) for c, v, f in results if f <= always]
+        if not possible:
+            return None, {}
+        combo, first = possible[0]
+        certain: dict[str, Number | None] = {}
+        for key, value in first.items():
+            same = all(v.get(key, _ABSENT) == value for _, v in possible[1:])  # type: ignore[call-overload]
+            certain[key] = value if same else None
+        choice = {plan.row.key: option for plan, option in zip(group, combo)}
+        return choice, certain
+
+    def _give_up(self, plan: _RowPlan, why: str) -> None:
+        for key in plan.row.cells:
+            self.cells[key] = Cell.null()
+        code = "row.short" if len(plan.reading.items) < len(plan.row.columns) else "row.long"
+        self.diagnostics.append(
+            _diag(
+                code,
+                "error",
+                plan.row.key,
+                plan.reading.line,
+                f"{_row_words(plan)}; {why}, so its cells are left empty",
+                plan.row.cells,
+            )
+        )
+
+    def _emit(self, plan: _RowPlan, option: tuple[Slot, ...], values: Mapping[str, Number | None]) -> None:
+        nulls: list[str] = []
+        derived: list[str] = []
+        for key, slot in zip(plan.row.cells, option):
+            value = values.get(key)
+            cell = self._cell(plan, key, slot, value)
+            self.cells[key] = cell
+            if cell.value is None:
+                nulls.append(key)
+            elif slot.kind == "gap":
+                derived.append(key)
+        if not plan.defective:
+            return
+        code = "row.short" if len(plan.reading.items) < len(plan.row.columns) else "row.long"
+        if nulls:
+            self.diagnostics.append(
+                _diag(
+                    code,
+                    "error",
+                    plan.row.key,
+                    plan.reading.line,
+                    f"{_row_words(plan)}; the placements that fit the arithmetic disagree on "
+                    f"{len(nulls)} cell(s), left empty",
+                    nulls,
+                )
+            )
+        else:
+            self.diagnostics.append(
+                _diag(
+                    code,
+                    "warning",
+                    plan.row.key,
+                    plan.reading.line,
+                    f"{_row_words(plan)}; every placement that fits the arithmetic gives the same values"
+                    + (f", {len(derived)} derived" if derived else ""),
+                    derived if code == "row.short" else plan.row.cells,
+                )
+            )
+
+    def _cell(self, plan: _RowPlan, key: str, slot: Slot, value: Number | None) -> Cell:
+        item = slot.item
+        if slot.kind == "read" and item is not None:
+            if value is None:
+                return Cell.null()
+            return Cell(value=item.number, how="read", line=item.line, text=item.text)
+        if slot.kind == "unreadable" and item is not None:
+            self.diagnostics.append(
+                _diag("cell.uncertain", "error", key, item.line, f"{item.text!r} is not a number", [key])
+            )
+            return Cell.null()
+        if slot.kind == "gap":
+            if value is None:
+                return Cell.null()
+            return Cell(value=value, how="derived", line=plan.reading.line, text="")
+        assert item is not None
+        conflict = self._conflicting(key, values_for=value)
+        if value is None or conflict:
+            self.diagnostics.append(
+                _diag(
+                    "cell.uncertain",
+                    "error",
+                    key,
+                    item.line,
+                    "blank cell whose value the arithmetic does not fix"
+                    + (f" ({conflict})" if conflict else ""),
+                    [key],
+                )
+            )
+            return Cell.null()
+        if value == 0:
+            self.diagnostics.append(
+                _diag("cell.blank", "info", key, item.line, f"blank cell {item.text or '(empty)'!s} read as 0")
+            )
+            return Cell(value=0, how="blank", line=item.line, text=item.text)
+        self.diagnostics.append(
+            _diag("cell.derived", "warning", key, item.line, f"blank cell, but the arithmetic gives {value}")
+        )
+        return Cell(value=value, how="derived", line=item.line, text=item.text)
+
+    def _conflicting(self, key: str, values_for: Number | None) -> str:
+        """A blank on which two relations, each fully printed but for it, disagree."""
+        implied: dict[Number, str] = {}
+        read = self._read_values()
+        for rel in self.relations:
+            if key not in rel.cells:
+                continue
+            others = [k for k in rel.cells if k != key]
+            if not all(k in read for k in others):
+                continue
+            left = sum(read[k] for k in rel.left if k != key)
+            right = sum(read[k] for k in rel.right if k != key)
+            implied[right - left if key in rel.left else left - right] = rel.rule
+        if len(implied) > 1:
+            return "relations " + " and ".join(sorted(implied.values())) + " disagree"
+        return ""
+
+    def _read_values(self) -> dict[str, Number]:
+        read: dict[str, Number] = {}
+        for plan in self.plans:
+            if plan.defective:
+                continue
+            for key, slot in zip(plan.row.cells, plan.options[0]):
+                if slot.kind == "read" and slot.item is not None and slot.item.number is not None:
+                    read[key] = slot.item.number
+        read.update(self.fixed)
+        return read
+
+
+def _row_words(plan: _RowPlan) -> str:
+    n, width = len(plan.reading.items), len(plan.row.columns)
+    label = plan.reading.label or plan.row.label
+    return f"row {label!r} has {n} value{'s' if n != 1 else ''} for {width} column{'s' if width != 1 else ''}"
+
+
+# --- the whole report -------------------------------------------------------------------
+
+
+def _money(item: Item, key: str, diagnostics: list[Diagnostic]) -> Item:
+    """Convert a money cell printed in 元 to 万元."""
+    if item.unit == "元" and item.number is not None:
+        diagnostics.append(
+            _diag("cell.unit", "warning", key, item.line, f"{item.text!r} converted from 元 to 万元")
+        )
+        return attrs.evolve(item, number=item.number / 10000, unit="万元")
+    return item
+
+
+def _check_values(plan_items: Sequence[Item], money: bool) -> tuple[Item, ...]:
+    """Counts must be whole numbers: a fraction in a count cell is unreadable."""
+    out = []
+    for item in plan_items:
+        if not money and item.kind == "number" and isinstance(item.number, float):
+            out.append(attrs.evolve(item, kind="unreadable", number=None))
+        else:
+            out.append(item)
+    return tuple(out)
+
+
+def _rows_of(spec: FormatSpec, table: str) -> list[TableRow]:
+    return [r for r in spec.rows if r.table == table]
+
+
+def _undivided(
+    spec: FormatSpec, reading: TableReading, found: set[str]
+) -> tuple[dict[str, Cell], list[Diagnostic]]:
+    """A 2021 report printing （六）其他处理 as one row: its three rows' cells."""
+    rows = [r for r in _rows_of(spec, "applications") if r.group == "other_handling"]
+    merged = next((e for e in reading.extra if e.group == "other_handling"), None)
+    if merged is None or not rows or any(r.key in found for r in rows):
+        return {}, []
+    keys = [k for r in rows for k in r.cells]
+    zeros = all(i.kind == "blank" or i.number == 0 for i in merged.items)
+    cells = {
+        k: Cell(value=0, how="derived", line=merged.line, text="") if zeros else Cell.null() for k in keys
+    }
+    message = (
+        f"（六）其他处理 is printed as one row (line {merged.line}); its three rows "
+        + ("are all zero" if zeros else "are unknown")
+    )
+    return cells, [_diag("row.undivided", "warning", "applications.other_handling", merged.line, message, keys)]
+
+
+def place_cells(
+    spec: FormatSpec, readings: Mapping[str, TableReading], heading_lines: Mapping[str, int]
+) -> Placed:
+    """Decide every cell of the format from the tables' row readings."""
+    cells: dict[str, Cell] = {}
+    diagnostics: list[Diagnostic] = []
+    extra_rows: list[ExtraRow] = []
+    for table, reading in readings.items():
+        rows = _rows_of(spec, table)
+        for row in rows:
+            cells.update(dict.fromkeys(row.cells, Cell.null()))
+        if not reading.present:
+            diagnostics.append(
+                _diag(
+                    "table.missing",
+                    "warning",
+                    table,
+                    heading_lines.get(table),
+                    f"{TABLE_TITLES[table]} is not in the report",
+                )
+            )
+            continue
+        if table == "review_litigation":
+            placed, found = _review_plan(rows, reading), {"review_litigation"}
+        else:
+            placed, found = _plans(spec, rows, reading, diagnostics), {r.key for r in reading.rows}
+        fixed_cells, undivided = _undivided(spec, reading, found) if table == "applications" else ({}, [])
+        cells.update(fixed_cells)
+        diagnostics += undivided
+        diagnostics += _missing(spec, table, reading, rows, found | {k.rsplit(".", 1)[0] for k in fixed_cells})
+        relations = [r for r in spec.relations if r.cells[0].startswith(table + ".")]
+        fixed = {k: c.value for k, c in fixed_cells.items() if c.value is not None}
+        solver = _TableSolver(placed, relations, fixed)
+        solver.solve()
+        cells.update(solver.cells)
+        diagnostics += solver.diagnostics
+        extra_rows += _extra(table, reading, diagnostics)
+    return Placed(cells=cells, extra_rows=tuple(extra_rows), diagnostics=tuple(diagnostics))
+
+
+def _plan(row: TableRow, reading: RowReading, width: int) -> _RowPlan:
+    fits = _count(len(reading.items), width) <= MAX_COMBINATIONS
+    return _RowPlan(row=row, reading=reading, options=placements(reading.items, width) if fits else [])
+
+
+def _plans(
+    spec: FormatSpec, rows: Sequence[TableRow], reading: TableReading, diagnostics: list[Diagnostic]
+) -> list[_RowPlan]:
+    """The rows of table 2 or 3 that the report prints, with their placements."""
+    plans = []
+    for row in rows:
+        printed = reading.row(row.key)
+        if printed is None:
+            continue
+        money = any(k in spec.money for k in row.cells)
+        items = tuple(_money(i, row.cells[0], diagnostics) for i in printed.items) if money else printed.items
+        plans.append(_plan(row, attrs.evolve(printed, items=_check_values(items, money)), len(row.columns)))
+        if not printed.exact:
+            diagnostics.append(
+                _diag("label.variant", "info", row.key, printed.line, f"{printed.label!r} read as {row.label!r}")
+            )
+    return plans
+
+
+def _review_plan(rows: Sequence[TableRow], reading: TableReading) -> list[_RowPlan]:
+    """Table 4 as one row of 15 cells over its three groups."""
+    if reading.data is None:
+        return []
+    columns = tuple(f"{r.key.split('.', 1)[1]}.{c}" for r in rows for c in r.columns)
+    whole = TableRow(table="review_litigation", key="review_litigation", label="行政复议、行政诉讼", columns=columns)
+    data = attrs.evolve(reading.data, items=_check_values(reading.data.items, money=False))
+    return [_plan(whole, data, len(columns))]
+
+
+def _missing(
+    spec: FormatSpec, table: str, reading: TableReading, rows: Sequence[TableRow], found: set[str]
+) -> Iterator[Diagnostic]:
+    """``block.missing`` and ``row.missing`` for what a present table lacks."""
+    line = reading.line
+    reported: set[str] = set()
+    if table == "proactive":
+        for block in spec.blocks:
+            keys = [f"proactive.{name}" for name, _ in block.rows]
+            if any(k in found for k in keys) or block.article in reading.blocks:
+                continue
+            reported.update(keys)
+            cells = [c for k in keys for c in spec.row(k).cells]
+            message = f"block 第二十条第（{block.article}）项 is not in the report"
+            yield _diag("block.missing", "warning", "proactive", line, message, cells)
+    if table == "review_litigation":
+        if "review_litigation" not in found or reading.data is None:
+            yield _diag("row.missing", "warning", table, line, "table 4 has no row of values")
+        return
+    for row in rows:
+        if row.key not in found and row.key not in reported:
+            yield _diag("row.missing", "warning", row.key, line, f"row {row.label!r} is not in the table")
+
+
+def _extra(table: str, reading: TableReading, diagnostics: list[Diagnostic]) -> list[ExtraRow]:
+    out = []
+    for row in (*reading.extra, *reading.duplicates):
+        values = tuple(i.number if i.kind == "number" else None for i in row.items)
+        out.append(ExtraRow(table=table, label=row.label, line=row.line, values=values))
+        if row in reading.duplicates:
+            diagnostics.append(
+                _diag(
+                    "row.duplicate", "warning", row.key, row.line, f"row {row.label!r} is printed again; kept the first"
+                )
+            )
+        elif row.group != "other_handling":
+            what = f"row {row.label!r}" if row.label else "values without a row label"
+            diagnostics.append(
+                _diag("row.extra", "info", table, row.line, f"{what} is not a row of the form; kept in extra_rows")
+            )
+    return out

@@ -1,0 +1,241 @@
+"""Stage 4a: table lines -> rows: which label each run of values belongs to.
+
+Rows are recognised by their labels, never by position: a row is a row label followed by
+the values up to the next label. Line ends matter only where the layout says a row ends
+(a line of several cells, or a blank line in one-cell-per-line conversions); a label
+alone on its line takes the values of the lines after it. Group labels, drifted or
+spaced-out labels and padding cells therefore need no special case. Table 4 has no row
+labels: its values are the one data row after its headers.
+
+The *run* of a row is its values from the first printed one to the last; empty cells
+inside the run are blanks, the others are padding (``contract.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import attrs
+
+from gov_disclosure.formats import FormatSpec
+from gov_disclosure.labels import LabelInfo, Labels
+from gov_disclosure.parser import TableCell
+from gov_disclosure.transform import Document, TableBlock
+
+__all__ = ["Item", "RowReading", "TableReading", "read_tables"]
+
+TABLE_NAMES = {2: "proactive", 3: "applications", 4: "review_litigation"}
+
+
+@attrs.frozen(kw_only=True)
+class Item:
+    """One position of a row's run: a number, a blank (empty or ``—``) or unreadable."""
+
+    kind: Literal["number", "blank", "unreadable"]
+    number: int | float | None
+    text: str
+    line: int
+    unit: str | None = None
+
+    @property
+    def printed(self) -> bool:
+        """Whether something is printed there (an empty cell is not)."""
+        return bool(self.text)
+
+
+@attrs.frozen(kw_only=True)
+class RowReading:
+    """A row as printed: its label, the label's line and its run of values.
+
+    ``key`` is the row's key prefix, or ``None`` for a label the form does not have.
+    ``group`` is set when a group label (``（六）其他处理``) carried values itself.
+    """
+
+    key: str | None
+    label: str
+    line: int
+    items: tuple[Item, ...]
+    exact: bool = True
+    group: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class TableReading:
+    """What one table of the report holds, before any arithmetic."""
+
+    table: str
+    present: bool
+    line: int | None
+    rows: tuple[RowReading, ...] = ()
+    extra: tuple[RowReading, ...] = ()
+    duplicates: tuple[RowReading, ...] = ()
+    blocks: frozenset[str] = frozenset()
+    data: RowReading | None = None  # table 4's data row
+
+    def row(self, key: str) -> RowReading | None:
+        """The reading of the row with this key prefix, if printed."""
+        return next((r for r in self.rows if r.key == key), None)
+
+
+def _run(cells: Sequence[TableCell]) -> tuple[Item, ...]:
+    """The run of value cells: from the first printed to the last, empties inside as blanks."""
+    printed = [i for i, c in enumerate(cells) if c.kind == "VALUE"]
+    if not printed:
+        return ()
+    items = []
+    for cell in cells[printed[0] : printed[-1] + 1]:
+        reading = cell.value
+        if reading is None or cell.kind == "EMPTY" or reading.kind == "blank":
+            items.append(Item(kind="blank", number=None, text=cell.text, line=cell.line))
+        elif reading.kind == "unreadable":
+            items.append(Item(kind="unreadable", number=None, text=cell.text, line=cell.line))
+        else:
+            items.append(
+                Item(kind="number", number=reading.number, text=cell.text, line=cell.line, unit=reading.unit)
+            )
+    return tuple(items)
+
+
+@attrs.define
+class _OpenRow:
+    text: str
+    line: int
+    info: LabelInfo | None
+    cells: list[TableCell] = attrs.field(factory=list)
+
+    @property
+    def has_values(self) -> bool:
+        return any(c.kind == "VALUE" for c in self.cells)
+
+
+class _Assembler:
+    """Walks one table's cells in reading order and cuts them into rows."""
+
+    def __init__(self, labels: Labels) -> None:
+        self.labels = labels
+        self.current: _OpenRow | None = None
+        self.rows: list[RowReading] = []
+        self.extra: list[RowReading] = []
+        self.orphans: list[list[TableCell]] = []
+        self.blocks: set[str] = set()
+        self._orphan_run: list[TableCell] = []
+
+    def feed(self, blocks: Iterable[TableBlock]) -> None:
+        for block in blocks:
+            for line in block.lines:
+                for cell in line.cells:
+                    self._cell(cell)
+                if line.ends_row:
+                    self._row_break()
+            self._row_break()
+        self._close()
+        self._end_orphans()
+
+    def _cell(self, cell: TableCell) -> None:
+        if cell.kind in ("VALUE", "EMPTY"):
+            if self.current is not None:
+                self.current.cells.append(cell)
+            else:
+                self._orphan_run.append(cell)
+            return
+        self._end_orphans()
+        if cell.kind == "BLOCK" and cell.label is not None:
+            self._close()
+            self.blocks.add(cell.label.key)
+        elif cell.kind in ("HEAD", "NOTE"):
+            self._close()
+        elif cell.kind in ("GROUP", "LABEL", "TEXTCELL"):
+            self._label(cell)
+
+    def _label(self, cell: TableCell) -> None:
+        current = self.current
+        if current is not None and not current.has_values and cell.kind != "GROUP":
+            joined = self._join(current, cell)
+            if joined is not None:
+                self.current = joined
+                return
+            if cell.kind == "TEXTCELL" and current.info is not None and current.info.role == "row":
+                return  # a fragment of text beside a row label: not a row of its own
+        self._close()
+        self.current = _OpenRow(text=cell.text, line=cell.line, info=cell.label)
+
+    def _join(self, current: _OpenRow, cell: TableCell) -> _OpenRow | None:
+        """The label continued in the next cell (``5.要求行政机关确认或重新`` / ``出具已获取信息``)."""
+        if current.info is not None and current.info.exact:
+            return None
+        options = self.labels.classify(current.text + cell.norm)
+        rows = [o for o in options if o.role == "row"]
+        if len(rows) != 1 or (cell.label is not None and cell.label.exact):
+            return None
+        return _OpenRow(text=current.text + cell.text, line=current.line, info=rows[0], cells=current.cells)
+
+    def _row_break(self) -> None:
+        if self.current is not None and self.current.has_values:
+            self._close()
+        self._end_orphans()
+
+    def _end_orphans(self) -> None:
+        if self._orphan_run:
+            self.orphans.append(self._orphan_run)
+            self._orphan_run = []
+
+    def _close(self) -> None:
+        current, self.current = self.current, None
+        if current is None:
+            return
+        items = _run(current.cells)
+        info = current.info
+        if info is not None and info.role == "row":
+            self.rows.append(
+                RowReading(key=info.key, label=current.text, line=current.line, items=items, exact=info.exact)
+            )
+        elif items and info is not None and info.role == "group":
+            self.extra.append(
+                RowReading(key=None, label=current.text, line=current.line, items=items, group=info.key)
+            )
+        elif items:
+            self.extra.append(RowReading(key=None, label=current.text, line=current.line, items=items))
+
+
+def _read(kind: int, blocks: Sequence[TableBlock], labels: Labels) -> TableReading:
+    name = TABLE_NAMES[kind]
+    if not blocks:
+        return TableReading(table=name, present=False, line=None)
+    assembler = _Assembler(labels)
+    assembler.feed(blocks)
+    seen: set[str] = set()
+    rows, duplicates = [], []
+    for row in assembler.rows:
+        if row.key is not None and row.key.split(".")[0] != name:
+            continue  # a label of another table, strayed in: it has its own table
+        (duplicates if row.key in seen else rows).append(row)
+        seen.add(row.key or "")
+    extra = list(assembler.extra)
+    data = None
+    runs = [_run(run) for run in assembler.orphans]
+    runs = [r for r in runs if r]
+    if kind == 4:
+        if runs:
+            data = RowReading(
+                key=name, label="", line=runs[0][0].line, items=tuple(i for r in runs for i in r)
+            )
+    else:
+        extra += [RowReading(key=None, label="", line=r[0].line, items=r) for r in runs]
+    extra.sort(key=lambda r: r.line)
+    return TableReading(
+        table=name,
+        present=True,
+        line=blocks[0].first_line,
+        rows=tuple(rows),
+        extra=tuple(extra),
+        duplicates=tuple(duplicates),
+        blocks=frozenset(assembler.blocks),
+        data=data,
+    )
+
+
+def read_tables(document: Document, spec: FormatSpec, labels: Labels) -> dict[str, TableReading]:
+    """Each table's rows, keyed by table name (``proactive``, ``applications``, …)."""
+    del spec  # the labels carry the format; kept for the 2019 format's own rules
+    return {TABLE_NAMES[kind]: _read(kind, document.tables_of(kind), labels) for kind in (2, 3, 4)}

@@ -1,0 +1,84 @@
+"""Reading the number in one table cell.
+
+A cell is *value-like* when it holds a number (``12``, ``1,234``, ``235.78``, ``-3``), a
+number with a unit (``3件``, ``251000元``) or a printed zero marker (``-``, ``—``, ``/``,
+``无``). Everything else in a table is a label.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+import attrs
+
+__all__ = ["ValueReading", "is_value_like", "read_value"]
+
+_NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUMBER_RE = re.compile(rf"^{_NUMBER}$")
+_WITH_UNIT_RE = re.compile(rf"^(?P<n>{_NUMBER})(?P<unit>万元|元|人次|件|个|条|项|次|宗|起|份)$")
+_BLANK_RE = re.compile(r"^(?:[-—–―‐‑‒−/\\]+|无|空)$")
+_SPACES = re.compile(r"\s+")
+
+
+@attrs.frozen(kw_only=True)
+class ValueReading:
+    """What a value-like cell says.
+
+    ``kind`` is ``"number"``, ``"blank"`` (an empty cell or a printed zero marker) or
+    ``"unreadable"`` (looks like a number but is not one, such as ``1.2.3``).
+    """
+
+    kind: Literal["number", "blank", "unreadable"]
+    number: int | float | None = None
+    unit: str | None = None
+
+
+_EMPTY = ValueReading(kind="blank")
+
+
+def is_value_like(norm: str) -> bool:
+    """True when a normalised cell text is a number, a number with a unit or a zero marker."""
+    return read_value(norm).kind != "unreadable" or _looks_numeric(norm)
+
+
+def _looks_numeric(norm: str) -> bool:
+    """Digits with misplaced separators (``1.2.3``), but not a numbering such as ``1.``."""
+    compact = _SPACES.sub("", norm)
+    return (
+        any(ch.isdigit() for ch in compact)
+        and all(ch.isdigit() or ch in ",.+-" for ch in compact)
+        and not compact.endswith((".", ","))
+    )
+
+
+@lru_cache(maxsize=4096)
+def read_value(norm: str) -> ValueReading:
+    """Read a normalised cell text.
+
+    Thousands separators are removed; a whole number is an ``int``, a decimal a ``float``;
+    a unit is split off and reported in ``unit`` (conversion is the caller's decision).
+
+    >>> read_value("1,234")
+    ValueReading(kind='number', number=1234, unit=None)
+    >>> read_value("—").kind
+    'blank'
+    """
+    compact = _SPACES.sub("", norm)
+    if not compact or _BLANK_RE.match(compact):
+        return _EMPTY
+    unit = None
+    match = _WITH_UNIT_RE.match(compact)
+    if match:
+        compact, unit = match.group("n"), match.group("unit")
+    elif not _NUMBER_RE.match(compact):
+        return ValueReading(kind="unreadable")
+    digits = compact.replace(",", "")
+    if "." in digits:
+        number: int | float = float(digits)
+        if number.is_integer() and digits.rstrip("0").endswith("."):
+            number = int(number)
+    else:
+        number = int(digits)
+    return ValueReading(kind="number", number=number, unit=unit)

@@ -9,6 +9,7 @@ carries its value and where it came from. Serialisation lives in :mod:`gov_discl
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -279,25 +280,31 @@ class Diagnostic:
 Table = TypeVar("Table")
 
 
+@functools.cache
+def _fields(cls: type[Any]) -> tuple[tuple[str, type[Any]], ...]:
+    """``(name, type)`` of a table class's fields, annotations resolved once."""
+    return tuple((f.name, f.type) for f in attrs.fields(attrs.resolve_types(cls)))
+
+
 def cell_paths(cls: type[Any], prefix: str) -> Iterator[str]:
     """Every cell key of a table class, in field order (``prefix`` is the table key)."""
-    for field in attrs.fields(attrs.resolve_types(cls)):
-        path = f"{prefix}.{field.name}"
-        if field.type is Cell:
+    for name, kind in _fields(cls):
+        path = f"{prefix}.{name}"
+        if kind is Cell:
             yield path
         else:
-            yield from cell_paths(field.type, path)
+            yield from cell_paths(kind, path)
+
+
+_NULL = Cell()
 
 
 def build_table(cls: type[Table], prefix: str, cells: Mapping[str, Cell]) -> Table:
     """Build a table object from flat ``key -> Cell`` (missing keys become null cells)."""
     kwargs: dict[str, Any] = {}
-    for field in attrs.fields(attrs.resolve_types(cls)):  # type: ignore[arg-type]
-        path = f"{prefix}.{field.name}"
-        if field.type is Cell:
-            kwargs[field.name] = cells.get(path, Cell.null())
-        else:
-            kwargs[field.name] = build_table(field.type, path, cells)
+    for name, kind in _fields(cls):
+        path = f"{prefix}.{name}"
+        kwargs[name] = cells.get(path, _NULL) if kind is Cell else build_table(kind, path, cells)
     return cls(**kwargs)
 
 

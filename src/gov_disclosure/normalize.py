@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import attrs
 
@@ -35,10 +36,14 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("\\u3000（一）予以公开 １２\\u00a0")
     '(一)予以公开 12'
     """
-    text = _ARTEFACT.sub("", text)
-    text = unicodedata.normalize("NFKC", text)
-    text = _CONTROL.sub("", text)
-    return _SPACE_RUN.sub(" ", text).strip()
+    if "[bookmark:" in text:
+        text = _ARTEFACT.sub("", text)
+    return _fold(unicodedata.normalize("NFKC", text))
+
+
+def _fold(nfkc: str) -> str:
+    """Control characters dropped, white space runs as one space, ends trimmed."""
+    return _SPACE_RUN.sub(" ", _CONTROL.sub("", nfkc)).strip()
 
 
 @attrs.frozen(kw_only=True)
@@ -51,7 +56,7 @@ class SourceCell:
     @classmethod
     def of(cls, printed: str) -> SourceCell:
         """A cell from its printed text."""
-        text = _ARTEFACT.sub("", printed).strip(_TRIM)
+        text = _ARTEFACT.sub("", printed).strip(_TRIM) if "[bookmark:" in printed else printed.strip(_TRIM)
         return cls(text=text, norm=normalize_text(text))
 
     @property
@@ -66,23 +71,27 @@ class SourceLine:
 
     ``cells`` are the line's tab-separated cells; a leading tab (the indentation that
     one-cell-per-line conversions put before every table cell) is dropped and recorded as
-    ``indented``. ``text`` is the line without converter artefacts, for narrative output.
+    ``indented``. ``text`` is the line without converter artefacts, for narrative output;
+    ``norm`` the matching form of its non-empty cells joined by a space.
     """
 
     number: int
     cells: tuple[SourceCell, ...]
     indented: bool = False
     text: str = ""
+    norm: str = attrs.field(default="")
+
+    def __attrs_post_init__(self) -> None:
+        if not self.norm and self.cells:
+            object.__setattr__(self, "norm", " ".join(c.norm for c in self.cells if c.norm))
+
+    def __str__(self) -> str:
+        return self.text
 
     @property
     def blank(self) -> bool:
         """An empty line (white space only, no tab): a paragraph or row break."""
         return not self.indented and all(c.empty for c in self.cells)
-
-    @property
-    def norm(self) -> str:
-        """The whole line's matching form, cells joined by a space."""
-        return " ".join(c.norm for c in self.cells if c.norm)
 
     @property
     def single(self) -> SourceCell | None:
@@ -98,14 +107,28 @@ def split_lines(text: str) -> list[str]:
     return parts
 
 
-def _line(number: int, raw: str) -> SourceLine:
-    raw = _ARTEFACT.sub("", raw)
+@lru_cache(maxsize=16384)
+def _read_line(raw: str) -> tuple[tuple[SourceCell, ...], bool, str, str]:
+    """Cells, indentation, text and matching form of a raw line (lines repeat a lot in
+    one-cell-per-line tables: ``\t0``, ``\t``)."""
+    if "[bookmark:" in raw:
+        raw = _ARTEFACT.sub("", raw)
     pieces = raw.split("\t")
+    folded = unicodedata.normalize("NFKC", raw).split("\t")
+    if len(folded) != len(pieces):  # NFKC never makes or removes a tab; be safe all the same
+        folded = [unicodedata.normalize("NFKC", p) for p in pieces]
     indented = len(pieces) > 1 and not pieces[0].strip(_TRIM)
-    if indented:
-        pieces = pieces[1:]
-    cells = tuple(SourceCell.of(p) for p in pieces)
-    return SourceLine(number=number, cells=cells, indented=indented, text=raw.strip(_TRIM + "\f\r"))
+    start = 1 if indented else 0
+    cells = tuple(
+        SourceCell(text=printed.strip(_TRIM), norm=_fold(nfkc)) for printed, nfkc in zip(pieces[start:], folded[start:])
+    )
+    norm = " ".join(c.norm for c in cells if c.norm)
+    return cells, indented, raw.strip(_TRIM + "\f\r"), norm
+
+
+def _line(number: int, raw: str) -> SourceLine:
+    cells, indented, text, norm = _read_line(raw)
+    return SourceLine(number=number, cells=cells, indented=indented, text=text, norm=norm)
 
 
 def to_lines(text: str | Iterable[str]) -> list[SourceLine]:

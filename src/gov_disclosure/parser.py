@@ -1,9 +1,9 @@
 """Stage 2: lines of cells -> tokens -> parse tree, with the grammar in ``grammar.lark``.
 
-The token pass reads the normalised lines once, in order, and emits one token per line
-(its type saying what the line is: heading, narrative, a table's first line, a further
-table line, a blank line inside a table) followed by one token per cell (block heading,
-column header, group or row label, value, empty, other text). It decides by context what
+The token pass reads the normalised lines once, in order, and emits one token per line,
+its type saying what the line is (heading, narrative, a table's first line, a further
+table line, a blank line inside a table) and its value carrying the line's cells, each
+typed (block heading, column header, group or row label, value, empty, other text). It decides by context what
 a fixed grammar cannot: which table an ambiguous label such as ``总计`` belongs to, whether
 a short line is a cell continued from the previous line, whether a number is a table value
 or a page number. The LALR parser, built once per process, then gives the structure.
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import attrs
@@ -25,7 +25,7 @@ from gov_disclosure.normalize import SourceCell, SourceLine
 from gov_disclosure.sections import HeadingCandidate
 from gov_disclosure.values import ValueReading, is_value_like, read_value
 
-__all__ = ["TableCell", "get_parser", "tokenize"]
+__all__ = ["HeadingLine", "TableCell", "TableLine", "get_parser", "tokenize"]
 
 # Page footers and headers that PDF conversions leave inside tables: -3-, — 3 —, 第3页 共9页.
 _PAGE_MARK = re.compile(r"^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?)$")
@@ -49,6 +49,39 @@ class TableCell:
     kind: str
     label: LabelInfo | None = None
     value: ValueReading | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@attrs.frozen(kw_only=True)
+class TableLine:
+    """One line of a table region: its typed cells (none for a blank line)."""
+
+    number: int
+    cells: tuple[TableCell, ...]
+    blank: bool = False
+    text: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def ends_row(self) -> bool:
+        """Whether the line's end closes a row: a blank line, or the end of a line of
+        several cells (one-cell-per-line conversions continue a row over lines)."""
+        return self.blank or len(self.cells) >= 2
+
+
+@attrs.frozen(kw_only=True)
+class HeadingLine:
+    """A heading line with the section it heads."""
+
+    heading: HeadingCandidate
+    line: SourceLine
+
+    def __str__(self) -> str:
+        return self.line.text
 
 
 _ROLE_TOKEN = {"block": "BLOCK", "head": "HEAD", "note": "NOTE", "group": "GROUP", "row": "LABEL"}
@@ -79,20 +112,35 @@ class _Context:
             self.table3_body = False
 
 
-def _cell(line: int, column: int, text: str, norm: str, labels: Labels, ctx: _Context) -> TableCell:
+@lru_cache(maxsize=16384)
+def _classify(
+    norm: str, labels: Labels, table: int, table3_body: bool
+) -> tuple[str, LabelInfo | None, ValueReading | None, bool]:
+    """A cell's token type, label and value in a context; and the context's new
+    ``table3_body``."""
     if not norm:
-        return TableCell(line=line, column=column, text=text, norm=norm, kind="EMPTY", value=read_value(""))
+        return "EMPTY", None, read_value(""), table3_body
     if is_value_like(norm):
-        return TableCell(line=line, column=column, text=text, norm=norm, kind="VALUE", value=read_value(norm))
+        return "VALUE", None, read_value(norm), table3_body
+    ctx = _Context()
+    ctx.table, ctx.table3_body = table, table3_body
     info = ctx.choose(labels.classify(norm))
     if info is None:
-        return TableCell(line=line, column=column, text=text, norm=norm, kind="TEXTCELL")
+        return "TEXTCELL", None, None, table3_body
     ctx.saw(info)
-    return TableCell(line=line, column=column, text=text, norm=norm, kind=_ROLE_TOKEN[info.role], label=info)
+    return _ROLE_TOKEN[info.role], info, None, ctx.table3_body
 
 
-def _token(kind: str, payload: Any, line: int, column: int = 1) -> Token:
-    return Token(kind, payload, line=line, column=column)
+def _cell(line: int, column: int, text: str, norm: str, labels: Labels, ctx: _Context) -> TableCell:
+    kind, label, value, ctx.table3_body = _classify(norm, labels, ctx.table, ctx.table3_body)
+    return TableCell(line=line, column=column, text=text, norm=norm, kind=kind, label=label, value=value)
+
+
+def _token(kind: str, payload: Any, line: int) -> Token:
+    """A token whose value is the payload object (its text is not used)."""
+    token = Token(kind, "", line=line, column=1)
+    token.value = payload
+    return token
 
 
 def _continuation(lines: Sequence[SourceLine], i: int, headings: Mapping[int, HeadingCandidate]) -> bool:
@@ -147,17 +195,25 @@ def tokenize(
 ) -> Iterator[Token]:
     """The token stream of a report for the grammar."""
     ctx = _Context()
+    rows: list[TableLine] = []  # the lines continuing the open table
+
+    def flush() -> Iterator[Token]:
+        if rows:
+            yield _token("ROWS", tuple(rows), rows[0].number)
+            rows.clear()
+
     i = 0
     while i < len(lines):
         line = lines[i]
         if line.number in headings:
-            yield _token("HEADING", (headings[line.number], line), line.number)
+            yield from flush()
+            yield _token("HEADING", HeadingLine(heading=headings[line.number], line=line), line.number)
             ctx.table = 0
             i += 1
             continue
         if line.blank:
             if ctx.table:
-                yield _token("BLANK", line, line.number)
+                rows.append(TableLine(number=line.number, cells=(), blank=True))
             i += 1
             continue
         if ctx.table and _PAGE_MARK.match(line.norm):
@@ -165,11 +221,16 @@ def tokenize(
             continue
         source_cells, i_next = _joined_cells(lines, i, headings)
         kind, cells = _read_line(line, source_cells, labels, ctx)
-        if kind is not None:
-            yield _token(kind, line, line.number)
-        for cell in cells:
-            yield _token(cell.kind, cell, cell.line, cell.column + 1)
+        if kind == "ROW":
+            rows.append(TableLine(number=line.number, cells=tuple(cells), text=line.text))
+        elif kind is not None:
+            yield from flush()
+            if kind == "TEXT":
+                yield _token(kind, line, line.number)
+            else:
+                yield _token(kind, TableLine(number=line.number, cells=tuple(cells), text=line.text), line.number)
         i = i_next
+    yield from flush()
 
 
 def _read_line(

@@ -102,9 +102,60 @@ def _count(items: int, width: int) -> int:
 _ABSENT = object()
 
 
-def _propagate(
-    values: dict[str, Number | None], relations: Sequence[Relation], blanks: frozenset[str]
-) -> frozenset[str]:
+@attrs.frozen
+class _Compiled:
+    """A relation with its constant cells summed: ``const + sum(sign * x) == 0`` over the
+    variable cells ``terms``."""
+
+    rule: str
+    const: Number
+    terms: tuple[tuple[str, int], ...]
+
+
+def _compile(
+    relations: Sequence[Relation], base: Mapping[str, Number | None], variable: set[str]
+) -> list[_Compiled]:
+    """Relations through a variable cell, with every other cell's value folded in.
+    A relation through a cell the report lacks is left out: it cannot be evaluated."""
+    out = []
+    for rel in relations:
+        const: Number = 0
+        terms: list[tuple[str, int]] = []
+        for keys, sign in ((rel.left, 1), (rel.right, -1)):
+            for key in keys:
+                if key in variable:
+                    terms.append((key, sign))
+                    continue
+                value = base.get(key, _ABSENT)  # type: ignore[call-overload]
+                if value is _ABSENT or value is None:
+                    break
+                const += sign * value  # type: ignore[operator]
+            else:
+                continue
+            break
+        else:
+            if terms:
+                out.append(_Compiled(rule=rel.rule, const=const, terms=tuple(terms)))
+    return out
+
+
+def _residual(values: Mapping[str, Number | None], rel: _Compiled) -> tuple[list[tuple[str, int]] | None, Number]:
+    """Unknown cells with their signs, and the known part of ``left - right``.
+    ``None`` for the unknowns when a cell of the relation is unreadable."""
+    unknown: list[tuple[str, int]] = []
+    residual = rel.const
+    for key, sign in rel.terms:
+        value = values.get(key, _ABSENT)  # type: ignore[call-overload]
+        if value is _ABSENT:
+            return None, 0
+        if value is None:
+            unknown.append((key, sign))
+        else:
+            residual += sign * value  # type: ignore[operator]
+    return unknown, residual
+
+
+def _propagate(values: dict[str, Number | None], relations: Sequence[_Compiled], blanks: set[str]) -> frozenset[str]:
     """Fill unknowns (``None``) in place; return the relations this filling breaks."""
     violated: set[str] = set()
     progress = True
@@ -114,7 +165,7 @@ def _propagate(
             if rel.rule in violated:
                 continue
             unknown, residual = _residual(values, rel)
-            if unknown is None or not unknown:
+            if not unknown:
                 continue
             if len(unknown) == 1:
                 key, coef = unknown[0]
@@ -125,8 +176,7 @@ def _propagate(
                 values[key] = int(x)
                 progress = True
             elif len({c for _, c in unknown}) == 1:
-                coef = unknown[0][1]
-                rest = -residual * coef
+                rest = -residual * unknown[0][1]
                 if rest == 0:
                     for key, _ in unknown:
                         values[key] = 0
@@ -134,13 +184,13 @@ def _propagate(
                 elif rest < 0:
                     violated.add(rel.rule)
     # Blanks nothing fixed: 0, where every relation through them holds with 0.
-    open_blanks = [k for k in blanks if k in values and values[k] is None]
+    open_blanks = {k for k in blanks if values.get(k, _ABSENT) is None}  # type: ignore[call-overload]
     for key in open_blanks:
         values[key] = 0
     for rel in relations:
         unknown, residual = _residual(values, rel)
-        if unknown == [] and residual != 0 and any(k in open_blanks for k in rel.cells):
-            for key in rel.cells:
+        if unknown == [] and residual != 0:
+            for key, _ in rel.terms:
                 if key in open_blanks:
                     values[key] = None
     failed = set(violated)
@@ -149,23 +199,6 @@ def _propagate(
         if unknown == [] and abs(residual) > 1e-6:
             failed.add(rel.rule)
     return frozenset(failed)
-
-
-def _residual(values: Mapping[str, Number | None], rel: Relation) -> tuple[list[tuple[str, int]] | None, Number]:
-    """Unknown cells with their signs, and the known part of ``left - right``.
-    ``None`` for the unknowns when a cell of the relation is absent from the report."""
-    unknown: list[tuple[str, int]] = []
-    residual: Number = 0
-    for keys, sign in ((rel.left, 1), (rel.right, -1)):
-        for key in keys:
-            value = values.get(key, _ABSENT)  # type: ignore[call-overload]
-            if value is _ABSENT:
-                return None, 0
-            if value is None:
-                unknown.append((key, sign))
-            else:
-                residual += sign * value  # type: ignore[operator]
-    return unknown, residual
 
 
 # --- one table --------------------------------------------------------------------------
@@ -187,10 +220,21 @@ class _TableSolver:
 
     def __init__(self, plans: list[_RowPlan], relations: Sequence[Relation], fixed: Mapping[str, Number]) -> None:
         self.plans = plans
-        self.relations = sorted(relations, key=lambda r: _PRIORITY[r.kind])
         self.fixed = dict(fixed)
         self.cells: dict[str, Cell] = {}
         self.diagnostics: list[Diagnostic] = []
+        # Only relations through a cell that is not a plain printed number can change
+        # anything; the others are the same for every placement.
+        variable = {
+            key
+            for plan in plans
+            for key, slot in zip(plan.row.cells, plan.options[0] if plan.options else ())
+            if plan.defective or slot.kind != "read"
+        } | {key for plan in plans if plan.defective for key in plan.row.cells}
+        ordered = sorted(relations, key=lambda r: _PRIORITY[r.kind])
+        self.relations = [r for r in ordered if any(k in variable for k in r.cells)]
+        self.all_relations = ordered
+        self._read: dict[str, Number] | None = None
 
     def solve(self) -> None:
         defective = [p for p in self.plans if p.defective]
@@ -244,23 +288,27 @@ class _TableSolver:
     ) -> tuple[dict[str, tuple[Slot, ...]] | None, dict[str, Number | None]]:
         """Try every combination of the group's placements; keep the certain values."""
         base, base_blanks = self._base(skip)
+        variable = set(base_blanks) | {k for plan in group for k in plan.row.cells}
+        compiled = _compile(self.relations, base, variable)
+        start = {k: base.get(k) for k in base_blanks}
         results = []
         for combo in itertools.product(*(p.options for p in group)):
-            values = dict(base)
+            values = dict(start)
             blanks = set(base_blanks)
             for plan, option in zip(group, combo):
                 for key, slot in zip(plan.row.cells, option):
                     self._set(values, blanks, key, slot)
-            failed = _propagate(values, self.relations, frozenset(blanks))
+            failed = _propagate(values, compiled, blanks)
             results.append((combo, values, failed))
-        always = frozenset.intersection(*(f for _, _, f in results)) if results else frozenset()
+        always = frozenset.intersection(*(f for _, _, f in results))
         possible = [(c, v) for c, v, f in results if f <= always]
         if not possible:
             return None, {}
         combo, first = possible[0]
-        certain: dict[str, Number | None] = {}
-        for key, value in first.items():
-            same = all(v.get(key, _ABSENT) == value for _, v in possible[1:])  # type: ignore[call-overload]
+        certain: dict[str, Number | None] = dict(base)
+        for key in variable:
+            value = first.get(key)
+            same = all(v.get(key) == value for _, v in possible[1:])
             certain[key] = value if same else None
         choice = {plan.row.key: option for plan, option in zip(group, combo)}
         return choice, certain
@@ -363,7 +411,7 @@ class _TableSolver:
         """A blank on which two relations, each fully printed but for it, disagree."""
         implied: dict[Number, str] = {}
         read = self._read_values()
-        for rel in self.relations:
+        for rel in self.all_relations:
             if key not in rel.cells:
                 continue
             others = [k for k in rel.cells if k != key]
@@ -377,6 +425,8 @@ class _TableSolver:
         return ""
 
     def _read_values(self) -> dict[str, Number]:
+        if self._read is not None:
+            return self._read
         read: dict[str, Number] = {}
         for plan in self.plans:
             if plan.defective:
@@ -385,6 +435,7 @@ class _TableSolver:
                 if slot.kind == "read" and slot.item is not None and slot.item.number is not None:
                     read[key] = slot.item.number
         read.update(self.fixed)
+        self._read = read
         return read
 
 

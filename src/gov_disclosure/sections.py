@@ -48,6 +48,8 @@ _TITLE_PATTERNS: dict[str, re.Pattern[str]] = {
     "other": re.compile(r"^其他(?:需要|需)?(?:报告)?的?事项$"),
 }
 _MAX_TITLE = 30
+# Every title pattern needs one of these words: a cheap first test for each line.
+_TITLE_WORDS = re.compile(r"情况|事项|概述|概况|问题")
 
 
 @attrs.frozen(kw_only=True)
@@ -80,11 +82,10 @@ def _number(text: str | None) -> int | None:
 
 def candidate(line: SourceLine) -> HeadingCandidate | None:
     """The heading reading of a line, if it has one."""
-    filled = [c.norm for c in line.cells if c.norm]
-    if not filled or len(filled) > 2:
+    norm = line.norm
+    if not norm or len(norm) > _MAX_TITLE + 12 or not _TITLE_WORDS.search(norm):
         return None
-    norm = " ".join(filled)
-    if len(norm) > _MAX_TITLE + 12:
+    if sum(1 for c in line.cells if c.norm) > 2:
         return None
     match = _HEADING.match(norm)
     if match is None:

@@ -6,32 +6,16 @@ tables' rows and values are read from these in :mod:`gov_disclosure.tables`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import attrs
 from lark import Token, Transformer
 
 from gov_disclosure.normalize import SourceLine
-from gov_disclosure.parser import TableCell
+from gov_disclosure.parser import TableLine
 from gov_disclosure.sections import HeadingCandidate
 
-__all__ = ["DocSection", "Document", "DocumentBuilder", "TableBlock", "TableLine"]
-
-
-@attrs.frozen(kw_only=True)
-class TableLine:
-    """One line of a table region: its cells, or a blank line between rows."""
-
-    number: int
-    cells: tuple[TableCell, ...]
-    blank: bool = False
-
-    @property
-    def ends_row(self) -> bool:
-        """Whether the line's end closes a row: a blank line, or the end of a line of
-        several cells (one-cell-per-line conversions continue a row over lines)."""
-        return self.blank or len(self.cells) >= 2
+__all__ = ["DocSection", "Document", "DocumentBuilder", "TableBlock"]
 
 
 @attrs.frozen(kw_only=True)
@@ -70,10 +54,6 @@ class Document:
         return [t for t in self.tables if t.kind == kind]
 
 
-def _line_cells(items: Sequence[Any]) -> tuple[TableCell, ...]:
-    return tuple(t.value for t in items if isinstance(t, Token))
-
-
 class DocumentBuilder(Transformer[Token, Document]):
     """Builds a :class:`Document`, one method per grammar rule."""
 
@@ -82,38 +62,25 @@ class DocumentBuilder(Transformer[Token, Document]):
         return line
 
     def loose(self, children: list[Token]) -> SourceLine:
-        line: SourceLine = children[0].value
-        return line
+        line: TableLine = children[0].value
+        return SourceLine(number=line.number, cells=(), text=line.text)
 
-    def row(self, children: list[Token]) -> TableLine:
-        return TableLine(number=children[0].line or 0, cells=_line_cells(children[1:]))
-
-    def blank(self, children: list[Token]) -> TableLine:
-        return TableLine(number=children[0].line or 0, cells=(), blank=True)
-
-    def _table(self, kind: int, children: list[Any]) -> TableBlock:
-        opening = children[0]
-        first_cells = []
-        rest: list[TableLine] = []
-        for child in children[1:]:
-            if isinstance(child, TableLine):
-                rest.append(child)
-            elif not rest:
-                first_cells.append(child)
-        first = TableLine(number=opening.line or 0, cells=_line_cells(first_cells))
+    def _table(self, kind: int, children: list[Token]) -> TableBlock:
+        first: TableLine = children[0].value
+        rest: tuple[TableLine, ...] = children[1].value if len(children) > 1 else ()
         return TableBlock(kind=kind, lines=(first, *rest), section=None)
 
-    def table2(self, children: list[Any]) -> TableBlock:
+    def table2(self, children: list[Token]) -> TableBlock:
         return self._table(2, children)
 
-    def table3(self, children: list[Any]) -> TableBlock:
+    def table3(self, children: list[Token]) -> TableBlock:
         return self._table(3, children)
 
-    def table4(self, children: list[Any]) -> TableBlock:
+    def table4(self, children: list[Token]) -> TableBlock:
         return self._table(4, children)
 
     def section(self, children: list[Any]) -> DocSection:
-        heading, _ = children[0].value
+        heading = children[0].value.heading
         text = tuple(c for c in children[1:] if isinstance(c, SourceLine))
         tables = tuple(attrs.evolve(c, section=heading.key) for c in children[1:] if isinstance(c, TableBlock))
         return DocSection(heading=heading, text_lines=text, tables=tables)

@@ -38,6 +38,7 @@ class ValueReading:
 _EMPTY = ValueReading(kind="blank")
 
 
+@lru_cache(maxsize=8192)
 def is_value_like(norm: str) -> bool:
     """True when a normalised cell text is a number, a number with a unit or a zero marker."""
     return read_value(norm).kind != "unreadable" or _looks_numeric(norm)

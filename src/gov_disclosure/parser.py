@@ -29,7 +29,7 @@ __all__ = ["HeadingLine", "TableCell", "TableLine", "get_parser", "tokenize"]
 
 # Page footers and headers that PDF conversions leave inside tables: -3-, — 3 —, 第3页 共9页.
 _PAGE_MARK = re.compile(r"^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?)$")
-_MAX_CONTINUATION = 24
+_MAX_CONTINUATION = 40
 _MAX_TABLE_TEXT = 20
 
 

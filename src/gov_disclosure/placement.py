@@ -419,7 +419,9 @@ class _TableSolver:
                 continue
             left = sum(read[k] for k in rel.left if k != key)
             right = sum(read[k] for k in rel.right if k != key)
-            implied[right - left if key in rel.left else left - right] = rel.rule
+            value = right - left if key in rel.left else left - right
+            if value >= 0 and value == int(value):  # a relation no count can satisfy fails anyway
+                implied[value] = rel.rule
         if len(implied) > 1:
             return "relations " + " and ".join(sorted(implied.values())) + " disagree"
         return ""
@@ -530,6 +532,10 @@ def place_cells(
         cells.update(solver.cells)
         diagnostics += solver.diagnostics
         extra_rows += _extra(table, reading, diagnostics)
+    for key in spec.money:  # money is always a float of 万元, whatever was printed
+        value = cells[key].value
+        if value is not None:
+            cells[key] = attrs.evolve(cells[key], value=float(value))
     return Placed(cells=cells, extra_rows=tuple(extra_rows), diagnostics=tuple(diagnostics))
 
 

@@ -1,0 +1,650 @@
+"""Build realistic 2021-format reports with known contents, for tests.
+
+``build_report(rng, layout=...)`` draws an organ, a year and arithmetically consistent
+numbers, prints them in one of the text layouts real conversions produce (``tabs``,
+``lines``, ``pdf``), optionally injects defects, and returns the text together with what
+``parse_report`` must give: every cell, and the diagnostics the defects require.
+
+The builder is independent of the library: it has its own copy of the official form and
+decides what is certain by brute force over placements, not with the library's solver.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from dataclasses import dataclass, field
+
+COLUMNS = ["natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total"]
+COLUMN_LABELS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+
+# (row key, official label, group label or None, numbered-with group label text)
+T3_ROWS: list[tuple[str, str, str | None]] = [
+    ("new_received", "一、本年新收政府信息公开申请数量", None),
+    ("carried_over", "二、上年结转政府信息公开申请数量", None),
+    ("granted", "（一）予以公开", "result"),
+    ("partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "result"),
+    ("denied.state_secret", "1.属于国家秘密", "denied"),
+    ("denied.prohibited_by_law", "2.其他法律行政法规禁止公开", "denied"),
+    ("denied.security_stability", "3.危及“三安全一稳定”", "denied"),
+    ("denied.third_party", "4.保护第三方合法权益", "denied"),
+    ("denied.internal_affairs", "5.属于三类内部事务信息", "denied"),
+    ("denied.process_info", "6.属于四类过程性信息", "denied"),
+    ("denied.enforcement_file", "7.属于行政执法案卷", "denied"),
+    ("denied.query_matter", "8.属于行政查询事项", "denied"),
+    ("unable.not_held", "1.本机关不掌握相关政府信息", "unable"),
+    ("unable.needs_creation", "2.没有现成信息需要另行制作", "unable"),
+    ("unable.unclear", "3.补正后申请内容仍不明确", "unable"),
+    ("not_processed.petition", "1.信访举报投诉类申请", "not_processed"),
+    ("not_processed.duplicate", "2.重复申请", "not_processed"),
+    ("not_processed.publication", "3.要求提供公开出版物", "not_processed"),
+    ("not_processed.excessive", "4.无正当理由大量反复申请", "not_processed"),
+    ("not_processed.reconfirm", "5.要求行政机关确认或重新出具已获取信息", "not_processed"),
+    (
+        "other_handling.overdue_correction",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "other_handling",
+    ),
+    (
+        "other_handling.overdue_fee",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "other_handling",
+    ),
+    ("other_handling.other", "3.其他", "other_handling"),
+    ("total", "（七）总计", "result"),
+    ("carried_forward", "四、结转下年度继续办理", None),
+]
+GROUP_LABELS = {
+    "denied": "（三）不予公开",
+    "unable": "（四）无法提供",
+    "not_processed": "（五）不予处理",
+    "other_handling": "（六）其他处理",
+}
+RESULT_LABEL = "三、本年度办理结果"
+LEAVES = [k for k, _, g in T3_ROWS if g is not None and k != "total"]
+
+# Table 2: (article, [(row key, label)], [(column key, header)])
+T2_BLOCKS = [
+    ("一", [("regulations", "规章"), ("normative_documents", "行政规范性文件")],
+     [("issued", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数")]),
+    ("五", [("licensing", "行政许可")], [("decisions", "本年处理决定数量")]),
+    ("六", [("penalty", "行政处罚"), ("coercion", "行政强制")], [("decisions", "本年处理决定数量")]),
+    ("八", [("fees", "行政事业性收费")], [("amount", "本年收费金额（单位：万元）")]),
+]
+T4_GROUPS = ["review", "litigation_direct", "litigation_after_review"]
+T4_OUTCOMES = ["upheld", "corrected", "other", "pending", "total"]
+T4_OUTCOME_LABELS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+ORGANS = [
+    "杭州市西湖区财政局", "成都市武侯区人民政府", "南京市鼓楼区教育局", "广州市天河区卫生健康局",
+    "长沙市岳麓区市场监督管理局", "西安市雁塔区人民政府办公室", "合肥市蜀山区交通运输局",
+    "昆明市官渡区司法局", "兰州市城关区民政局", "沈阳市和平区住房和城乡建设局", "贵阳市南明区自然资源局",
+    "太原市小店区应急管理局", "南宁市青秀区农业农村局", "呼和浩特市新城区文化和旅游局", "福州市鼓楼区人民政府",
+    "海口市美兰区生态环境局", "石家庄市长安区统计局", "济南市历下区人力资源和社会保障局", "大理市下关镇人民政府",
+    "宜昌市夷陵区小溪塔街道办事处",
+]
+SENTENCES = [
+    "坚持以公开为常态、不公开为例外，推进决策、执行、管理、服务、结果公开。",
+    "通过门户网站、政务新媒体等渠道及时发布政策文件和工作动态。",
+    "严格执行信息发布保密审查制度，做到先审后发。",
+    "进一步规范依申请公开受理、登记、办理、答复等环节，按时答复申请人。",
+    "加强政府信息公开平台建设，优化栏目设置，提升信息检索便利度。",
+    "将政务公开工作纳入年度绩效考核，定期开展自查整改。",
+    "组织工作人员参加政务公开业务培训，提升业务能力。",
+    "政策解读形式还不够丰富，图解和视频解读数量偏少。",
+    "部分栏目更新不够及时，信息发布的规范性有待提高。",
+    "下一步将加强统筹协调，持续提升政务公开工作质量。",
+]
+STREETS = ["人民路", "解放路", "中山路", "建设路", "和平路", "文化路"]
+
+
+@dataclass
+class Built:
+    """A built report: its text and what parsing it must give."""
+
+    text: str
+    layout: str
+    organ: str
+    year: int
+    cells: dict[str, int | float | None]
+    expect: list[tuple[str, str, str]] = field(default_factory=list)  # (code, key prefix, severity)
+    defect_keys: set[str] = field(default_factory=set)  # prefixes where warnings/errors may fall
+    extra_rows: list[tuple[str, str]] = field(default_factory=list)  # (table, label)
+    notes: list[str] = field(default_factory=list)
+
+
+# --- numbers ------------------------------------------------------------------------------
+
+
+def _small(rng: random.Random, p_zero: float, high: int) -> int:
+    return 0 if rng.random() < p_zero else rng.randint(1, high)
+
+
+def consistent_numbers(rng: random.Random, zero_share: float = 0.6) -> dict[str, int | float]:
+    """Every cell of the 2021 format, the arithmetic holding everywhere."""
+    out: dict[str, int | float] = {}
+    for _, rows, columns in T2_BLOCKS:
+        for row, _ in rows:
+            for col, _ in columns:
+                key = f"proactive.{row}.{col}"
+                if col == "amount":
+                    out[key] = 0.0 if rng.random() < 0.5 else round(rng.uniform(0.5, 900), 2)
+                else:
+                    out[key] = _small(rng, zero_share, 3000 if col == "decisions" else 60)
+    totals = dict.fromkeys(COLUMNS[:-1], 0)
+    for leaf in LEAVES:
+        parts = [_small(rng, zero_share + 0.2 * (i > 0), 25 if i == 0 else 8) for i in range(6)]
+        for col, v in zip(COLUMNS, parts):
+            out[f"applications.{leaf}.{col}"] = v
+            totals[col] += v
+        out[f"applications.{leaf}.total"] = sum(parts)
+    for col in COLUMNS[:-1]:
+        out[f"applications.total.{col}"] = totals[col]
+        carried_over = _small(rng, 0.7, 5)
+        forward = rng.randint(0, totals[col] + carried_over) if rng.random() < 0.4 else 0
+        out[f"applications.carried_over.{col}"] = carried_over
+        out[f"applications.carried_forward.{col}"] = forward
+        out[f"applications.new_received.{col}"] = totals[col] + forward - carried_over
+    for row in ("new_received", "carried_over", "total", "carried_forward"):
+        out[f"applications.{row}.total"] = sum(out[f"applications.{row}.{c}"] for c in COLUMNS[:-1])  # type: ignore[misc]
+    for group in T4_GROUPS:
+        parts = [_small(rng, 0.7, 6) for _ in range(4)]
+        for outcome, v in zip(T4_OUTCOMES, [*parts, sum(parts)]):
+            out[f"review_litigation.{group}.{outcome}"] = v
+    return out
+
+
+def relations() -> list[tuple[str, list[str], list[str]]]:
+    """The format's 42 relations: (rule, left keys, right keys)."""
+    a = "applications"
+    rels = []
+    for c in COLUMNS:
+        rels.append((f"{a}.balance.{c}", [f"{a}.new_received.{c}", f"{a}.carried_over.{c}"],
+                     [f"{a}.total.{c}", f"{a}.carried_forward.{c}"]))
+    for c in COLUMNS:
+        rels.append((f"{a}.leaves.{c}", [f"{a}.total.{c}"], [f"{a}.{r}.{c}" for r in LEAVES]))
+    for key, _, _ in T3_ROWS:
+        rels.append((f"{a}.row.{key}", [f"{a}.{key}.total"], [f"{a}.{key}.{c}" for c in COLUMNS[:-1]]))
+    for g in T4_GROUPS:
+        rels.append((f"review_litigation.sum.{g}", [f"review_litigation.{g}.total"],
+                     [f"review_litigation.{g}.{o}" for o in T4_OUTCOMES[:-1]]))
+    return rels
+
+
+def failing_rules(cells: dict[str, int | float | None]) -> set[str]:
+    """Relations that fail on these cells (a null cell: not evaluated)."""
+    out = set()
+    for rule, left, right in relations():
+        values = [cells.get(k) for k in left + right]
+        if any(v is None for v in values):
+            continue
+        if abs(sum(values[: len(left)]) - sum(values[len(left):])) > 1e-6:  # type: ignore[arg-type]
+            out.add(rule)
+    return out
+
+
+def _fmt(v: int | float) -> str:
+    return f"{v:.2f}".rstrip("0").rstrip(".") if isinstance(v, float) else str(v)
+
+
+# --- the oracle for short and long rows ---------------------------------------------------
+
+
+def oracle_row(
+    cells: dict[str, int | float | None], row_keys: list[str], printed: list[int]
+) -> dict[str, int | float | None]:
+    """What the contract makes of one defective row, computed directly: every placement of
+    the printed values over the row's columns, a single gap filled so that the row's own
+    总计 relation holds; the placements that break no relation beyond those every
+    placement breaks are possible; a cell is certain where they all agree."""
+    width = len(row_keys)
+    rels = [
+        r for r in relations()
+        if any(k in row_keys for k in r[1] + r[2])
+        and all(cells.get(k) is not None or k in row_keys for k in r[1] + r[2])
+    ]
+    if len(printed) < width:
+        layouts: list[list[int | None]] = []
+        for gaps in itertools.combinations(range(width), width - len(printed)):
+            it = iter(printed)
+            layouts.append([None if c in gaps else next(it) for c in range(width)])
+    else:
+        layouts = [[v for i, v in enumerate(printed) if i not in drop]
+                   for drop in itertools.combinations(range(len(printed)), len(printed) - width)]
+    own = [r for r in rels if set(r[1] + r[2]) <= set(row_keys)]
+    outcomes: list[tuple[dict[str, int | float | None], set[str]]] = []
+    for layout in layouts:
+        values = dict(zip(row_keys, layout))
+        for rule, left, right in own:  # fill a single gap from the row's own relation
+            gaps = [k for k in left + right if values[k] is None]
+            if len(gaps) == 1:
+                known = sum((values[k] or 0) * (1 if k in left else -1) for k in left + right)
+                fill = -known if gaps[0] in left else known
+                values[gaps[0]] = fill if fill >= 0 else None
+        trial = {**cells, **values}
+        failed = set()
+        for rule, left, right in rels:
+            vals = [trial.get(k) for k in left + right]
+            if any(v is None for v in vals):
+                failed.add(rule) if any(values.get(k, 0) is None for k in left + right) else None
+                continue
+            if abs(sum(vals[: len(left)]) - sum(vals[len(left):])) > 1e-6:  # type: ignore[arg-type]
+                failed.add(rule)
+        outcomes.append((values, failed))
+    always = set.intersection(*(f for _, f in outcomes))
+    possible = [v for v, f in outcomes if f <= always]
+    out: dict[str, int | float | None] = {}
+    for key in row_keys:
+        seen = {v[key] for v in possible}
+        out[key] = seen.pop() if len(seen) == 1 else None
+    return out
+
+
+# --- printing -----------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """A row to print: its labels (top, group, leaf) and its printed value cells."""
+
+    key: str
+    labels: list[str]
+    values: list[str]
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text)
+
+
+class Printer:
+    """Lays rows out in one of the layouts."""
+
+    def __init__(self, rng: random.Random, layout: str) -> None:
+        self.rng = rng
+        self.layout = layout
+
+    # table 2 -------------------------------------------------------------------
+    def table2(self, blocks: list[tuple[str, list[Row], list[str]]]) -> list[str]:
+        out: list[str] = []
+        for article, rows, headers in blocks:
+            head = f"第二十条第（{article}）项"
+            if self.layout == "lines":
+                out += ["", f"\t{head}"] + ["\t"] * self.rng.choice([0, len(headers)]) + [""]
+                out += ["\t信息内容"] + [f"\t{h}" for h in headers] + [""]
+                for row in rows:
+                    out += [f"\t{row.labels[-1]}"] + [f"\t{self._pad_value(v)}" for v in row.values] + [""]
+            else:
+                width = 1 + len(T2_BLOCKS[0][2])
+                out.append(head + "\t" * (width - 1))
+                out.append("\t".join(["信息内容", *headers]) + "\t" * (width - 1 - len(headers)))
+                for row in rows:
+                    out.append("\t".join([row.labels[-1], *row.values]) + "\t" * (width - 1 - len(row.values)))
+        return out
+
+    # table 3 -------------------------------------------------------------------
+    def table3(self, rows: list[Row]) -> list[str]:
+        note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+        if self.layout == "lines":
+            return self._table3_lines(note, rows)
+        out = [
+            "\t".join([note, "", "", "申请人情况", "", "", "", "", "", ""]),
+            "\t".join(["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"]),
+            "\t".join(["", "", "", "", *COLUMN_LABELS[1:6], ""]),
+        ]
+        if self.layout == "pdf":
+            return out + self._table3_pdf(rows)
+        groups_seen: set[str] = set()
+        for row in rows:
+            top, group, leaf = row.labels
+            shown_group = group if group and group not in groups_seen else ""
+            if group:
+                groups_seen.add(group)
+            if leaf.startswith(("一、", "二、", "四、")):
+                cells = [leaf, "", ""]
+            elif top:
+                cells = [top, leaf, ""]
+            elif shown_group:
+                cells = ["", shown_group, leaf]
+            elif group:
+                cells = ["", "", leaf]
+            else:
+                cells = ["", leaf, ""]
+            out.append("\t".join(cells + row.values))
+        return out
+
+    def _table3_pdf(self, rows: list[Row]) -> list[str]:
+        """PDF extraction: merged labels spaced out and drifted onto another row of their group."""
+        members: dict[str, list[int]] = {}
+        for i, row in enumerate(rows):
+            if row.labels[1]:
+                members.setdefault(row.labels[1], []).append(i)
+            if row.labels[0] or (row.labels[1] == "" and row.labels[2].startswith("（")):
+                members.setdefault(RESULT_LABEL, []).append(i)
+        drift = {self.rng.choice(idx): label for label, idx in members.items()}
+        drift_result = {i for i, label in drift.items() if label == RESULT_LABEL}
+        out = []
+        for i, row in enumerate(rows):
+            cells = [""] * self.rng.randint(0, 2)
+            if i in drift_result:
+                cells.append(_spaced(RESULT_LABEL))
+            label = drift.get(i)
+            if label and label != RESULT_LABEL:
+                cells.append(_spaced(label))
+            cells.append(row.labels[2])
+            if self.rng.random() < 0.3:
+                cells.append("")
+            out.append("\t".join(cells + row.values))
+        return out
+
+    def _table3_lines(self, note: str, rows: list[Row]) -> list[str]:
+        out = [f"\t{note}", "\t", "\t", "\t申请人情况", "", "\t", "\t自然人", "\t法人或其他组织", "\t总计", ""]
+        out += ["\t", "\t"] + [f"\t{c}" for c in COLUMN_LABELS[1:6]] + ["\t", ""]
+        groups_seen: set[str] = set()
+        for row in rows:
+            top, group, leaf = row.labels
+            out.append("")
+            pads = 1 if group else 0
+            out += ["\t"] * pads
+            if top:
+                out.append(f"\t{top}")
+            if group and group not in groups_seen:
+                out.append(f"\t{group}")
+                groups_seen.add(group)
+            out += self._label_lines(leaf)
+            out += [f"\t{self._pad_value(v)}" for v in row.values]
+        out.append("")
+        return out
+
+    def _label_lines(self, label: str) -> list[str]:
+        marker = self.rng.choice(["", "", "[bookmark: _Hlk66975537]"])
+        if len(label) > 12 and self.rng.random() < 0.4:
+            cut = self.rng.randint(6, len(label) - 3)
+            return [f"\t{marker}{label[:cut]}", label[cut:]]
+        return [f"\t{marker}{label}"]
+
+    def _pad_value(self, v: str) -> str:
+        return (self.rng.choice(["\u3000", "\u00a0", " "]) + v) if v and self.rng.random() < 0.15 else v
+
+    # table 4 -------------------------------------------------------------------
+    def table4(self, values: list[str]) -> list[str]:
+        outcome = T4_OUTCOME_LABELS
+        if self.layout == "lines":
+            out = ["\t行政复议", "\t行政诉讼", ""] + [f"\t{x}" for x in outcome]
+            out += ["\t未经复议直接起诉", "\t复议后起诉", ""] + ["\t"] * 5
+            out += [f"\t{x}" for x in outcome * 2] + [""]
+            out += [f"\t{self._pad_value(v)}" for v in values]
+            return out
+        if self.layout == "pdf":
+            doubled = ["持 结 果 维 持", "正 结 果 纠 正", "果 其 他 结 果", "结 尚 未 审 结", "总 计"]
+            return [
+                "行政复议" + "\t" * 5 + "行政诉讼" + "\t" * 10,
+                "\t".join(["结果 维持", "结果 纠正", "其他 结果", "尚 未 审 结", "总 计", "未经复议直接起诉",
+                           "", "", "", "", "复议后起诉", "", "", "", ""]),
+                "\t" * 5 + "\t".join(doubled * 2),
+                "\t".join(values),
+            ]
+        return [
+            "行政复议" + "\t" * 5 + "行政诉讼" + "\t" * 9,
+            "\t".join([*outcome, "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", ""]),
+            "\t" * 5 + "\t".join(outcome * 2),
+            "\t".join(values),
+        ]
+
+
+# --- the report ---------------------------------------------------------------------------
+
+
+def build_report(
+    rng: random.Random,
+    layout: str,
+    defects: tuple[str, ...] = (),
+    organ: str | None = None,
+    year: int | None = None,
+) -> Built:
+    """A report in ``layout`` with the given defects (see ``DEFECTS``)."""
+    organ = organ or rng.choice(ORGANS)
+    year = year or rng.randint(2021, 2025)
+    numbers = consistent_numbers(rng)
+    expected: dict[str, int | float | None] = dict(numbers)
+    built = Built(text="", layout=layout, organ=organ, year=year, cells=expected)
+    printer = Printer(rng, layout)
+
+    # Printed values of every row, as strings, before defects.
+    t3_values = {key: [_fmt(numbers[f"applications.{key}.{c}"]) for c in COLUMNS] for key, _, _ in T3_ROWS}
+    t2_values = {
+        f"proactive.{row}": [_fmt(numbers[f"proactive.{row}.{c}"]) for c, _ in cols]
+        for _, rows, cols in T2_BLOCKS for row, _ in rows
+    }
+    t4_values = [_fmt(numbers[f"review_litigation.{g}.{o}"]) for g in T4_GROUPS for o in T4_OUTCOMES]
+    t3_labels = {key: label for key, label, _ in T3_ROWS}
+    blocks = [b[0] for b in T2_BLOCKS]
+    tables = {"proactive", "applications", "review_litigation"}
+    extra_t2: list[Row] = []
+    undivided = False
+
+    # Defects that null cells first, then those that change values, then those that
+    # depend on the cells as they then are.
+    stage = {"undivided": 1, "label_variant": 2, "not_adding_up": 2, "short_row": 3, "long_t4": 3, "blanks": 4}
+    order = sorted(defects, key=lambda d: stage.get(d, 0))
+    for defect in order:
+        if defect == "blanks":
+            _blanks(rng, built, t3_values, t2_values, t4_values)
+        elif defect == "short_row":
+            if "applications" in tables:
+                _short_row(rng, built, t3_values)
+        elif defect == "long_t4":
+            if "review_litigation" in tables:
+                _long_t4(rng, built, t4_values)
+        elif defect == "short_t2":
+            row = rng.choice(["proactive.regulations", "proactive.normative_documents"])
+            t2_values[row] = t2_values[row][:2]
+            for c in ("issued", "repealed", "in_force"):
+                expected[f"{row}.{c}"] = None
+            built.expect.append(("row.short", row, "error"))
+            built.defect_keys.add(row)
+        elif defect == "missing_block":
+            blocks.remove("一")
+            for row in ("regulations", "normative_documents"):
+                for c in ("issued", "repealed", "in_force"):
+                    expected[f"proactive.{row}.{c}"] = None
+            built.expect.append(("block.missing", "proactive.regulations", "warning"))
+            built.defect_keys.update({"proactive", "proactive.regulations", "proactive.normative_documents"})
+        elif defect.startswith("missing_table:"):
+            table = defect.split(":", 1)[1]
+            tables.discard(table)
+            for key in expected:
+                if key.startswith(table + "."):
+                    expected[key] = None
+            built.expect.append(("table.missing", table, "warning"))
+            built.defect_keys.add(table)
+        elif defect == "extra_t2":
+            label = rng.choice(["其他主动公开文件", "部门文件", "重大行政决策"])
+            extra_t2.append(Row(key="", labels=["", "", label], values=[str(rng.randint(0, 9)) for _ in range(3)]))
+            built.expect.append(("row.extra", "proactive", "info"))
+            built.extra_rows.append(("proactive", label))
+        elif defect == "not_adding_up":
+            if "applications" not in tables:
+                continue
+            key = rng.choice(["granted", "denied.third_party", "unable.not_held"])
+            printed = int(t3_values[key][-1]) + rng.randint(1, 3)
+            t3_values[key][-1] = str(printed)
+            expected[f"applications.{key}.total"] = printed
+            built.defect_keys.add(f"applications.{key}")
+        elif defect == "undivided":
+            if "applications" not in tables:
+                continue
+            undivided = True
+            merged = [0] * 7
+            for key, _, group in T3_ROWS:
+                if group == "other_handling":
+                    merged = [m + int(v) for m, v in zip(merged, t3_values[key])]
+            zeros = not any(merged)
+            built.notes.append(f"undivided, zeros={zeros}")
+            for key in list(expected):
+                if key.startswith("applications.other_handling."):
+                    expected[key] = 0 if zeros else None
+            t3_values["other_handling"] = [str(v) for v in merged]
+            built.expect.append(("row.undivided", "applications.other_handling", "warning"))
+            built.defect_keys.add("applications.other_handling")
+            built.extra_rows.append(("applications", "（六）其他处理"))
+        elif defect == "label_variant":
+            options = ["denied.prohibited_by_law", "other_handling.overdue_fee", "not_processed.reconfirm"]
+            key = rng.choice([k for k in options if not (undivided and k.startswith("other_handling"))])
+            t3_labels[key] = {
+                "denied.prohibited_by_law": "2.其他法律行政止公开",
+                "other_handling.overdue_fee": "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其他政府信息公开申请",
+                "not_processed.reconfirm": "5．要求行政机关确认或者重新出具已获取信息",
+            }[key]
+            built.expect.append(("label.variant", f"applications.{key}", "info"))
+        else:
+            raise ValueError(defect)
+
+    for rule in sorted(failing_rules(expected)):
+        built.expect.append(("check.failed", rule, "warning"))
+        built.defect_keys.add(rule)
+
+    lines = _front(rng, organ, year, layout)
+    lines += _overview(rng)
+    lines.append(rng.choice(["二、主动公开政府信息情况", "二、主动公开政府信息情况 "]))
+    if "proactive" in tables:
+        chosen = [b for b in T2_BLOCKS if b[0] in blocks]
+        rendered = []
+        for article, rows, cols in chosen:
+            printed_rows = [Row(key=f"proactive.{r}", labels=["", "", label], values=t2_values[f"proactive.{r}"])
+                            for r, label in rows]
+            if not rendered:
+                printed_rows += extra_t2
+            rendered.append((article, printed_rows, [h for _, h in cols]))
+        lines += [""] + printer.table2(rendered) + [""]
+    else:
+        lines.append(rng.choice(SENTENCES))
+    lines.append(rng.choice(["三、收到和处理政府信息公开申请情况", "　  三、收到和处理政府信息公开申请情况"]))
+    if "applications" in tables:
+        rows = _t3_rows(t3_values, t3_labels, undivided)
+        lines += [""] + printer.table3(rows) + [""]
+    lines.append(rng.choice(["四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"]))
+    if "review_litigation" in tables:
+        lines += [""] + printer.table4(t4_values) + [""]
+    lines += ["五、存在的主要问题及改进情况", rng.choice(SENTENCES), rng.choice(SENTENCES)]
+    lines += ["六、其他需要报告的事项", f"{year}年度本机关未收取政府信息公开信息处理费。", ""]
+    lines += [" " * 20 + organ, " " * 20 + f"{year + 1}年{rng.randint(1, 2)}月{rng.randint(1, 28)}日"]
+    built.text = "\n".join(lines) + "\n"
+    return built
+
+
+def _front(rng: random.Random, organ: str, year: int, layout: str) -> list[str]:
+    phone = f"0{rng.randint(10, 999)}-{rng.randint(2000000, 89999999)}"
+    address = f"{organ[:3]}{rng.choice(STREETS)}{rng.randint(1, 300)}号"
+    style = rng.choice(["two_lines", "one_line", "spaced"])
+    if style == "two_lines":
+        title = [organ, "", f"{year}年政府信息公开工作年度报告"]
+    elif style == "one_line":
+        title = [f"{organ}{year}年政府信息公开工作年度报告"]
+    else:
+        title = [f"{organ} {year} 年 政府信息公开工作年度报告"]
+    preamble = (
+        f"本报告根据《中华人民共和国政府信息公开条例》编制，所列数据统计期限自{year}年1月1日起至{year}年12月31日止。"
+        f"如对本报告有疑问，请与{organ}联系（地址：{address}；电话：{phone}）。"
+    )
+    del layout
+    return [*title, "", preamble]
+
+
+def _overview(rng: random.Random) -> list[str]:
+    lines = [rng.choice(["一、总体情况", "1、 总体情况", "一、 总体情况"])]
+    for sub in ["（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）平台建设", "（五）监督保障"]:
+        lines += [sub, rng.choice(SENTENCES) + rng.choice(SENTENCES)]
+    return lines
+
+
+def _t3_rows(values: dict[str, list[str]], labels: dict[str, str], undivided: bool) -> list[Row]:
+    rows = []
+    first_in_result = True
+    seen_groups: set[str] = set()
+    for key, _, group in T3_ROWS:
+        if undivided and group == "other_handling":
+            if "other_handling" not in seen_groups:
+                seen_groups.add("other_handling")
+                rows.append(Row(key="other_handling", labels=["", "", "（六）其他处理"], values=values["other_handling"]))
+            continue
+        top = RESULT_LABEL if group == "result" and first_in_result else ""
+        if group == "result":
+            first_in_result = False
+        group_label = GROUP_LABELS.get(group or "", "")
+        rows.append(Row(key=key, labels=[top, group_label, labels[key]], values=values[key]))
+    return rows
+
+
+_T2_FIRST = {f"proactive.{row}": cols[0][0] for _, rows, cols in T2_BLOCKS for row, _ in rows}
+
+
+def _touched(built: Built, key: str) -> bool:
+    """Whether another defect already concerns this row (or its block or table)."""
+    return any(key == p or key.startswith(p + ".") or p.startswith(key + ".") for p in built.defect_keys)
+
+
+def _blanks(
+    rng: random.Random,
+    built: Built,
+    t3: dict[str, list[str]],
+    t2: dict[str, list[str]],
+    t4: list[str],
+) -> None:
+    """Zeros printed as an empty cell or a dash: an empty cell only inside a row's run (at
+    the run's end it would be padding), a dash anywhere. Rows with other defects are left."""
+    candidates = [
+        (key, i)
+        for key, vals in t3.items()
+        if len(vals) == 7 and not _touched(built, f"applications.{key}")
+        for i, v in enumerate(vals)
+        if v == "0"
+    ]
+    for key, i in rng.sample(candidates, min(4, len(candidates))):
+        inside = 0 < i < 6
+        t3[key][i] = rng.choice(["", "—", "-", "/", "无"]) if inside else rng.choice(["—", "/", "无"])
+        built.expect.append(("cell.blank", f"applications.{key}.{COLUMNS[i]}", "info"))
+    for key, vals in t2.items():
+        if vals and vals[0] == "0" and not _touched(built, key) and rng.random() < 0.3:
+            vals[0] = rng.choice(["—", "无"])
+            built.expect.append(("cell.blank", f"{key}.{_T2_FIRST[key]}", "info"))
+    if _touched(built, "review_litigation") or len(t4) != 15:
+        return
+    zeros = [i for i, v in enumerate(t4) if v == "0" and 0 < i < len(t4) - 1]
+    for i in rng.sample(zeros, min(2, len(zeros))):
+        t4[i] = rng.choice(["", "—"])
+        built.expect.append(("cell.blank", f"review_litigation.{T4_GROUPS[i // 5]}.{T4_OUTCOMES[i % 5]}", "info"))
+
+
+def _short_row(rng: random.Random, built: Built, t3: dict[str, list[str]]) -> None:
+    """One table-3 row printed with a value missing (no cell at all where it was)."""
+    key = rng.choice([k for k in LEAVES if not _touched(built, f"applications.{k}")])
+    position = rng.choice([6, 6, rng.randint(0, 5)])
+    printed = t3[key][:position] + t3[key][position + 1:]
+    t3[key] = printed
+    row_keys = [f"applications.{key}.{c}" for c in COLUMNS]
+    result = oracle_row(dict(built.cells), row_keys, [int(v) for v in printed])
+    built.cells.update(result)
+    severity = "warning" if all(v is not None for v in result.values()) else "error"
+    built.expect.append(("row.short", f"applications.{key}", severity))
+    built.defect_keys.add(f"applications.{key}")
+    if severity == "error":
+        # Null cells leave their checks unevaluated; nothing else to expect.
+        built.notes.append(f"short row {key} is uncertain")
+
+
+def _long_t4(rng: random.Random, built: Built, t4: list[str]) -> None:
+    extra = rng.choice(["0", "0", str(rng.randint(1, 5))])
+    t4.append(extra)
+    keys = [f"review_litigation.{g}.{o}" for g in T4_GROUPS for o in T4_OUTCOMES]
+    result = oracle_row(dict(built.cells), keys, [int(v) for v in t4])
+    built.cells.update(result)
+    severity = "warning" if all(v is not None for v in result.values()) else "error"
+    built.expect.append(("row.long", "review_litigation", severity))
+    built.defect_keys.add("review_litigation")
+
+
+DEFECTS = [
+    "blanks", "short_row", "long_t4", "short_t2", "missing_block", "missing_table:proactive",
+    "missing_table:applications", "missing_table:review_litigation", "extra_t2", "not_adding_up",
+    "undivided", "label_variant",
+]

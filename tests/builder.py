@@ -65,8 +65,11 @@ LEAVES = [k for k, _, g in T3_ROWS if g is not None and k != "total"]
 
 # Table 2: (article, [(row key, label)], [(column key, header)])
 T2_BLOCKS = [
-    ("一", [("regulations", "规章"), ("normative_documents", "行政规范性文件")],
-     [("issued", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数")]),
+    (
+        "一",
+        [("regulations", "规章"), ("normative_documents", "行政规范性文件")],
+        [("issued", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数")],
+    ),
     ("五", [("licensing", "行政许可")], [("decisions", "本年处理决定数量")]),
     ("六", [("penalty", "行政处罚"), ("coercion", "行政强制")], [("decisions", "本年处理决定数量")]),
     ("八", [("fees", "行政事业性收费")], [("amount", "本年收费金额（单位：万元）")]),
@@ -76,11 +79,25 @@ T4_OUTCOMES = ["upheld", "corrected", "other", "pending", "total"]
 T4_OUTCOME_LABELS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 
 ORGANS = [
-    "杭州市西湖区财政局", "成都市武侯区人民政府", "南京市鼓楼区教育局", "广州市天河区卫生健康局",
-    "长沙市岳麓区市场监督管理局", "西安市雁塔区人民政府办公室", "合肥市蜀山区交通运输局",
-    "昆明市官渡区司法局", "兰州市城关区民政局", "沈阳市和平区住房和城乡建设局", "贵阳市南明区自然资源局",
-    "太原市小店区应急管理局", "南宁市青秀区农业农村局", "呼和浩特市新城区文化和旅游局", "福州市鼓楼区人民政府",
-    "海口市美兰区生态环境局", "石家庄市长安区统计局", "济南市历下区人力资源和社会保障局", "大理市下关镇人民政府",
+    "杭州市西湖区财政局",
+    "成都市武侯区人民政府",
+    "南京市鼓楼区教育局",
+    "广州市天河区卫生健康局",
+    "长沙市岳麓区市场监督管理局",
+    "西安市雁塔区人民政府办公室",
+    "合肥市蜀山区交通运输局",
+    "昆明市官渡区司法局",
+    "兰州市城关区民政局",
+    "沈阳市和平区住房和城乡建设局",
+    "贵阳市南明区自然资源局",
+    "太原市小店区应急管理局",
+    "南宁市青秀区农业农村局",
+    "呼和浩特市新城区文化和旅游局",
+    "福州市鼓楼区人民政府",
+    "海口市美兰区生态环境局",
+    "石家庄市长安区统计局",
+    "济南市历下区人力资源和社会保障局",
+    "大理市下关镇人民政府",
     "宜昌市夷陵区小溪塔街道办事处",
 ]
 SENTENCES = [
@@ -134,7 +151,7 @@ def consistent_numbers(rng: random.Random, zero_share: float = 0.6) -> dict[str,
     totals = dict.fromkeys(COLUMNS[:-1], 0)
     for leaf in LEAVES:
         parts = [_small(rng, zero_share + 0.2 * (i > 0), 25 if i == 0 else 8) for i in range(6)]
-        for col, v in zip(COLUMNS, parts):
+        for col, v in zip(COLUMNS, parts, strict=False):
             out[f"applications.{leaf}.{col}"] = v
             totals[col] += v
         out[f"applications.{leaf}.total"] = sum(parts)
@@ -149,7 +166,7 @@ def consistent_numbers(rng: random.Random, zero_share: float = 0.6) -> dict[str,
         out[f"applications.{row}.total"] = sum(out[f"applications.{row}.{c}"] for c in COLUMNS[:-1])  # type: ignore[misc]
     for group in T4_GROUPS:
         parts = [_small(rng, 0.7, 6) for _ in range(4)]
-        for outcome, v in zip(T4_OUTCOMES, [*parts, sum(parts)]):
+        for outcome, v in zip(T4_OUTCOMES, [*parts, sum(parts)], strict=True):
             out[f"review_litigation.{group}.{outcome}"] = v
     return out
 
@@ -159,15 +176,25 @@ def relations() -> list[tuple[str, list[str], list[str]]]:
     a = "applications"
     rels = []
     for c in COLUMNS:
-        rels.append((f"{a}.balance.{c}", [f"{a}.new_received.{c}", f"{a}.carried_over.{c}"],
-                     [f"{a}.total.{c}", f"{a}.carried_forward.{c}"]))
+        rels.append(
+            (
+                f"{a}.balance.{c}",
+                [f"{a}.new_received.{c}", f"{a}.carried_over.{c}"],
+                [f"{a}.total.{c}", f"{a}.carried_forward.{c}"],
+            )
+        )
     for c in COLUMNS:
         rels.append((f"{a}.leaves.{c}", [f"{a}.total.{c}"], [f"{a}.{r}.{c}" for r in LEAVES]))
     for key, _, _ in T3_ROWS:
         rels.append((f"{a}.row.{key}", [f"{a}.{key}.total"], [f"{a}.{key}.{c}" for c in COLUMNS[:-1]]))
     for g in T4_GROUPS:
-        rels.append((f"review_litigation.sum.{g}", [f"review_litigation.{g}.total"],
-                     [f"review_litigation.{g}.{o}" for o in T4_OUTCOMES[:-1]]))
+        rels.append(
+            (
+                f"review_litigation.sum.{g}",
+                [f"review_litigation.{g}.total"],
+                [f"review_litigation.{g}.{o}" for o in T4_OUTCOMES[:-1]],
+            )
+        )
     return rels
 
 
@@ -178,7 +205,7 @@ def failing_rules(cells: dict[str, int | float | None]) -> set[str]:
         values = [cells.get(k) for k in left + right]
         if any(v is None for v in values):
             continue
-        if abs(sum(values[: len(left)]) - sum(values[len(left):])) > 1e-6:  # type: ignore[arg-type]
+        if abs(sum(values[: len(left)]) - sum(values[len(left) :])) > 1e-6:  # type: ignore[arg-type]
             out.add(rule)
     return out
 
@@ -199,7 +226,8 @@ def oracle_row(
     placement breaks are possible; a cell is certain where they all agree."""
     width = len(row_keys)
     rels = [
-        r for r in relations()
+        r
+        for r in relations()
         if any(k in row_keys for k in r[1] + r[2])
         and all(cells.get(k) is not None or k in row_keys for k in r[1] + r[2])
     ]
@@ -209,13 +237,15 @@ def oracle_row(
             it = iter(printed)
             layouts.append([None if c in gaps else next(it) for c in range(width)])
     else:
-        layouts = [[v for i, v in enumerate(printed) if i not in drop]
-                   for drop in itertools.combinations(range(len(printed)), len(printed) - width)]
+        layouts = [
+            [v for i, v in enumerate(printed) if i not in drop]
+            for drop in itertools.combinations(range(len(printed)), len(printed) - width)
+        ]
     own = [r for r in rels if set(r[1] + r[2]) <= set(row_keys)]
     outcomes: list[tuple[dict[str, int | float | None], set[str]]] = []
     for layout in layouts:
-        values = dict(zip(row_keys, layout))
-        for rule, left, right in own:  # fill a single gap from the row's own relation
+        values = dict(zip(row_keys, layout, strict=True))
+        for _, left, right in own:  # fill a single gap from the row's own relation
             gaps = [k for k in left + right if values[k] is None]
             if len(gaps) == 1:
                 known = sum((values[k] or 0) * (1 if k in left else -1) for k in left + right)
@@ -228,7 +258,7 @@ def oracle_row(
             if any(v is None for v in vals):
                 failed.add(rule) if any(values.get(k, 0) is None for k in left + right) else None
                 continue
-            if abs(sum(vals[: len(left)]) - sum(vals[len(left):])) > 1e-6:  # type: ignore[arg-type]
+            if abs(sum(vals[: len(left)]) - sum(vals[len(left) :])) > 1e-6:  # type: ignore[arg-type]
                 failed.add(rule)
         outcomes.append((values, failed))
     always = set.intersection(*(f for _, f in outcomes))
@@ -278,7 +308,9 @@ class Printer:
                 out.append(head + "\t" * (width - 1))
                 out.append("\t".join(["信息内容", *headers]) + "\t" * (width - 1 - len(headers)))
                 for row in rows:
-                    out.append("\t".join([row.labels[-1], *row.values]) + "\t" * (width - 1 - len(row.values)))
+                    out.append(
+                        "\t".join([row.labels[-1], *row.values]) + "\t" * (width - 1 - len(row.values))
+                    )
         return out
 
     # table 3 -------------------------------------------------------------------
@@ -337,7 +369,18 @@ class Printer:
         return out
 
     def _table3_lines(self, note: str, rows: list[Row]) -> list[str]:
-        out = [f"\t{note}", "\t", "\t", "\t申请人情况", "", "\t", "\t自然人", "\t法人或其他组织", "\t总计", ""]
+        out = [
+            f"\t{note}",
+            "\t",
+            "\t",
+            "\t申请人情况",
+            "",
+            "\t",
+            "\t自然人",
+            "\t法人或其他组织",
+            "\t总计",
+            "",
+        ]
         out += ["\t", "\t"] + [f"\t{c}" for c in COLUMN_LABELS[1:6]] + ["\t", ""]
         groups_seen: set[str] = set()
         for row in rows:
@@ -378,8 +421,25 @@ class Printer:
             doubled = ["持 结 果 维 持", "正 结 果 纠 正", "果 其 他 结 果", "结 尚 未 审 结", "总 计"]
             return [
                 "行政复议" + "\t" * 5 + "行政诉讼" + "\t" * 10,
-                "\t".join(["结果 维持", "结果 纠正", "其他 结果", "尚 未 审 结", "总 计", "未经复议直接起诉",
-                           "", "", "", "", "复议后起诉", "", "", "", ""]),
+                "\t".join(
+                    [
+                        "结果 维持",
+                        "结果 纠正",
+                        "其他 结果",
+                        "尚 未 审 结",
+                        "总 计",
+                        "未经复议直接起诉",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "复议后起诉",
+                        "",
+                        "",
+                        "",
+                        "",
+                    ]
+                ),
                 "\t" * 5 + "\t".join(doubled * 2),
                 "\t".join(values),
             ]
@@ -413,7 +473,8 @@ def build_report(
     t3_values = {key: [_fmt(numbers[f"applications.{key}.{c}"]) for c in COLUMNS] for key, _, _ in T3_ROWS}
     t2_values = {
         f"proactive.{row}": [_fmt(numbers[f"proactive.{row}.{c}"]) for c, _ in cols]
-        for _, rows, cols in T2_BLOCKS for row, _ in rows
+        for _, rows, cols in T2_BLOCKS
+        for row, _ in rows
     }
     t4_values = [_fmt(numbers[f"review_litigation.{g}.{o}"]) for g in T4_GROUPS for o in T4_OUTCOMES]
     t3_labels = {key: label for key, label, _ in T3_ROWS}
@@ -424,7 +485,14 @@ def build_report(
 
     # Defects that null cells first, then those that change values, then those that
     # depend on the cells as they then are.
-    stage = {"undivided": 1, "label_variant": 2, "not_adding_up": 2, "short_row": 3, "long_t4": 3, "blanks": 4}
+    stage = {
+        "undivided": 1,
+        "label_variant": 2,
+        "not_adding_up": 2,
+        "short_row": 3,
+        "long_t4": 3,
+        "blanks": 4,
+    }
     order = sorted(defects, key=lambda d: stage.get(d, 0))
     for defect in order:
         if defect == "blanks":
@@ -459,7 +527,9 @@ def build_report(
             built.defect_keys.add(table)
         elif defect == "extra_t2":
             label = rng.choice(["其他主动公开文件", "部门文件", "重大行政决策"])
-            extra_t2.append(Row(key="", labels=["", "", label], values=[str(rng.randint(0, 9)) for _ in range(3)]))
+            extra_t2.append(
+                Row(key="", labels=["", "", label], values=[str(rng.randint(0, 9)) for _ in range(3)])
+            )
             built.expect.append(("row.extra", "proactive", "info"))
             built.extra_rows.append(("proactive", label))
         elif defect == "not_adding_up":
@@ -477,7 +547,7 @@ def build_report(
             merged = [0] * 7
             for key, _, group in T3_ROWS:
                 if group == "other_handling":
-                    merged = [m + int(v) for m, v in zip(merged, t3_values[key])]
+                    merged = [m + int(v) for m, v in zip(merged, t3_values[key], strict=True)]
             zeros = not any(merged)
             built.notes.append(f"undivided, zeros={zeros}")
             for key in list(expected):
@@ -492,7 +562,9 @@ def build_report(
             key = rng.choice([k for k in options if not (undivided and k.startswith("other_handling"))])
             t3_labels[key] = {
                 "denied.prohibited_by_law": "2.其他法律行政止公开",
-                "other_handling.overdue_fee": "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其他政府信息公开申请",
+                "other_handling.overdue_fee": (
+                    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其他政府信息公开申请"
+                ),
                 "not_processed.reconfirm": "5．要求行政机关确认或者重新出具已获取信息",
             }[key]
             built.expect.append(("label.variant", f"applications.{key}", "info"))
@@ -510,21 +582,30 @@ def build_report(
         chosen = [b for b in T2_BLOCKS if b[0] in blocks]
         rendered = []
         for article, rows, cols in chosen:
-            printed_rows = [Row(key=f"proactive.{r}", labels=["", "", label], values=t2_values[f"proactive.{r}"])
-                            for r, label in rows]
+            printed_rows = [
+                Row(key=f"proactive.{r}", labels=["", "", label], values=t2_values[f"proactive.{r}"])
+                for r, label in rows
+            ]
             if not rendered:
                 printed_rows += extra_t2
             rendered.append((article, printed_rows, [h for _, h in cols]))
-        lines += [""] + printer.table2(rendered) + [""]
+        lines += ["", *printer.table2(rendered), ""]
     else:
         lines.append(rng.choice(SENTENCES))
     lines.append(rng.choice(["三、收到和处理政府信息公开申请情况", "　  三、收到和处理政府信息公开申请情况"]))
     if "applications" in tables:
         rows = _t3_rows(t3_values, t3_labels, undivided)
-        lines += [""] + printer.table3(rows) + [""]
-    lines.append(rng.choice(["四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"]))
+        lines += ["", *printer.table3(rows), ""]
+    lines.append(
+        rng.choice(
+            [
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+            ]
+        )
+    )
     if "review_litigation" in tables:
-        lines += [""] + printer.table4(t4_values) + [""]
+        lines += ["", *printer.table4(t4_values), ""]
     lines += ["五、存在的主要问题及改进情况", rng.choice(SENTENCES), rng.choice(SENTENCES)]
     lines += ["六、其他需要报告的事项", f"{year}年度本机关未收取政府信息公开信息处理费。", ""]
     lines += [" " * 20 + organ, " " * 20 + f"{year + 1}年{rng.randint(1, 2)}月{rng.randint(1, 28)}日"]
@@ -552,7 +633,13 @@ def _front(rng: random.Random, organ: str, year: int, layout: str) -> list[str]:
 
 def _overview(rng: random.Random) -> list[str]:
     lines = [rng.choice(["一、总体情况", "1、 总体情况", "一、 总体情况"])]
-    for sub in ["（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）平台建设", "（五）监督保障"]:
+    for sub in [
+        "（一）主动公开",
+        "（二）依申请公开",
+        "（三）政府信息管理",
+        "（四）平台建设",
+        "（五）监督保障",
+    ]:
         lines += [sub, rng.choice(SENTENCES) + rng.choice(SENTENCES)]
     return lines
 
@@ -565,7 +652,13 @@ def _t3_rows(values: dict[str, list[str]], labels: dict[str, str], undivided: bo
         if undivided and group == "other_handling":
             if "other_handling" not in seen_groups:
                 seen_groups.add("other_handling")
-                rows.append(Row(key="other_handling", labels=["", "", "（六）其他处理"], values=values["other_handling"]))
+                rows.append(
+                    Row(
+                        key="other_handling",
+                        labels=["", "", "（六）其他处理"],
+                        values=values["other_handling"],
+                    )
+                )
             continue
         top = RESULT_LABEL if group == "result" and first_in_result else ""
         if group == "result":
@@ -612,14 +705,16 @@ def _blanks(
     zeros = [i for i, v in enumerate(t4) if v == "0" and 0 < i < len(t4) - 1]
     for i in rng.sample(zeros, min(2, len(zeros))):
         t4[i] = rng.choice(["", "—"])
-        built.expect.append(("cell.blank", f"review_litigation.{T4_GROUPS[i // 5]}.{T4_OUTCOMES[i % 5]}", "info"))
+        built.expect.append(
+            ("cell.blank", f"review_litigation.{T4_GROUPS[i // 5]}.{T4_OUTCOMES[i % 5]}", "info")
+        )
 
 
 def _short_row(rng: random.Random, built: Built, t3: dict[str, list[str]]) -> None:
     """One table-3 row printed with a value missing (no cell at all where it was)."""
     key = rng.choice([k for k in LEAVES if not _touched(built, f"applications.{k}")])
     position = rng.choice([6, 6, rng.randint(0, 5)])
-    printed = t3[key][:position] + t3[key][position + 1:]
+    printed = t3[key][:position] + t3[key][position + 1 :]
     t3[key] = printed
     row_keys = [f"applications.{key}.{c}" for c in COLUMNS]
     result = oracle_row(dict(built.cells), row_keys, [int(v) for v in printed])
@@ -644,7 +739,16 @@ def _long_t4(rng: random.Random, built: Built, t4: list[str]) -> None:
 
 
 DEFECTS = [
-    "blanks", "short_row", "long_t4", "short_t2", "missing_block", "missing_table:proactive",
-    "missing_table:applications", "missing_table:review_litigation", "extra_t2", "not_adding_up",
-    "undivided", "label_variant",
+    "blanks",
+    "short_row",
+    "long_t4",
+    "short_t2",
+    "missing_block",
+    "missing_table:proactive",
+    "missing_table:applications",
+    "missing_table:review_litigation",
+    "extra_t2",
+    "not_adding_up",
+    "undivided",
+    "label_variant",
 ]

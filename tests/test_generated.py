@@ -6,10 +6,10 @@ from __future__ import annotations
 import random
 
 import pytest
-
 from builder import build_report
-from gov_disclosure import parse_report
 from helpers import cell_problems, missing_diagnostics, noise
+
+from gov_disclosure import parse_report
 
 LAYOUTS = ["tabs", "lines", "pdf"]
 DEFECT_SETS = [
@@ -45,7 +45,12 @@ def test_built_report(layout: str, defects: tuple[str, ...], seed: int) -> None:
     assert report.meta.organ == built.organ, context
     assert report.meta.year == built.year
     assert [s.key for s in report.sections] == [
-        "overview", "proactive", "applications", "review_litigation", "problems", "other"
+        "overview",
+        "proactive",
+        "applications",
+        "review_litigation",
+        "problems",
+        "other",
     ]
     assert cell_problems(report, built.cells) == [], context
     assert missing_diagnostics(report, built.expect) == [], context

@@ -35,17 +35,23 @@ def _check(rel: Relation, cells: Mapping[str, Cell]) -> Check:
     left = [v for v in values[: len(rel.left)] if v is not None]
     right = [v for v in values[len(rel.left) :] if v is not None]
     ok = abs(sum(left) - sum(right)) < 1e-6
-    shown = " + ".join(_number(v) for v in left) + (" = " if ok else " ≠ ") + " + ".join(_number(v) for v in right)
+    shown = (
+        " + ".join(_number(v) for v in left)
+        + (" = " if ok else " ≠ ")
+        + " + ".join(_number(v) for v in right)
+    )
     return Check(rule=rel.rule, ok=ok, cells=rel.cells, message=f"{explain}: {shown}")
 
 
-def run_checks(spec: FormatSpec, cells: Mapping[str, Cell]) -> tuple[tuple[Check, ...], tuple[Diagnostic, ...]]:
+def run_checks(
+    spec: FormatSpec, cells: Mapping[str, Cell]
+) -> tuple[tuple[Check, ...], tuple[Diagnostic, ...]]:
     """Every check of the format, and a ``check.failed`` warning for each that fails."""
     checks = tuple(_check(rel, cells) for rel in spec.relations)
     failed = []
     for check in checks:
         if check.ok is False:
-            lines = [cells[k].line for k in check.cells if cells[k].line is not None]
+            lines = [line for k in check.cells if (line := cells[k].line) is not None]
             failed.append(
                 Diagnostic(
                     code="check.failed",
@@ -75,7 +81,12 @@ def plausibility(spec: FormatSpec, cells: Mapping[str, Cell]) -> Iterator[Diagno
         if not all(k in cells for k in keys):
             continue
         issued, in_force, repealed = (cells[k].value for k in keys)
-        if issued is not None and in_force is not None and repealed is not None and issued > in_force + repealed:
+        if (
+            issued is not None
+            and in_force is not None
+            and repealed is not None
+            and issued > in_force + repealed
+        ):
             yield Diagnostic(
                 code="plausibility.issued",
                 severity="info",

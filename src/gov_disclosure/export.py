@@ -54,7 +54,8 @@ def to_dict(report: Report) -> dict[str, Any]:
         "cells": cells,
         "cell_sources": sources,
         "extra_rows": [
-            {"table": r.table, "label": r.label, "line": r.line, "values": list(r.values)} for r in report.extra_rows
+            {"table": r.table, "label": r.label, "line": r.line, "values": list(r.values)}
+            for r in report.extra_rows
         ],
         "checks": [
             {"rule": c.rule, "ok": c.ok, "cells": list(c.cells), "message": c.message} for c in report.checks

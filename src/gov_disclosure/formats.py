@@ -146,7 +146,9 @@ PROACTIVE_BLOCKS_2021: tuple[Block, ...] = (
         columns=(("decisions", "本年处理决定数量"),),
         rows=(("penalty", "行政处罚"), ("coercion", "行政强制")),
     ),
-    Block(article="八", columns=(("amount", "本年收费金额（单位：万元）"),), rows=(("fees", "行政事业性收费"),)),
+    Block(
+        article="八", columns=(("amount", "本年收费金额（单位：万元）"),), rows=(("fees", "行政事业性收费"),)
+    ),
 )
 
 
@@ -183,9 +185,7 @@ class FormatSpec:
     @property
     def leaves(self) -> tuple[str, ...]:
         """Table-3 rows that add up to （七）总计 (their key without ``applications.``)."""
-        return tuple(
-            key for key, _, group in self.application_rows if group is not None and key != "total"
-        )
+        return tuple(key for key, _, group in self.application_rows if group is not None and key != "total")
 
     @property
     def relations(self) -> tuple[Relation, ...]:
@@ -218,7 +218,9 @@ def _rows(spec: FormatSpec) -> tuple[TableRow, ...]:
     columns = tuple(c for c, _ in APPLICANT_COLUMNS)
     for key, label, group in spec.application_rows:
         rows.append(
-            TableRow(table="applications", key=f"applications.{key}", label=label, columns=columns, group=group)
+            TableRow(
+                table="applications", key=f"applications.{key}", label=label, columns=columns, group=group
+            )
         )
     outcomes = tuple(o for o, _ in REVIEW_OUTCOMES)
     for key, label in REVIEW_GROUPS:

@@ -22,9 +22,24 @@ _TITLE = re.compile(rf"^(?P<pre>.*?){_YEAR}\s*年\s*度?(?P<mid>.*?)(?:政府信
 _REPORT_WORDS = ("年度报告", "年报", "工作报告")
 _PERIOD = re.compile(rf"(?:统计期限|统计时限|统计期间|统计时间)\D{{0,8}}{_YEAR}\s*年")
 _DATE = re.compile(rf"{_YEAR}\s*[年.\-/]\s*(\d{{1,2}})\s*[月.\-/]\s*(\d{{1,2}})\s*日?")
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_DATE = re.compile(r"([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_CN_DIGITS = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "O": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_DATE = re.compile(
+    r"([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
 _ORGAN_NOISE = re.compile(r"^(?:关于)|(?:关于|的)$")
 _PUNCT = set("。，,；;：:！？!?")
 
@@ -42,9 +57,14 @@ def _is_title(text: str) -> bool:
 
 
 def _clean_organ(text: str) -> str | None:
-    text = "".join(text.split()).strip("《》“”\"")
+    text = "".join(text.split()).strip('《》“”"')
     text = _ORGAN_NOISE.sub("", text)
-    if not text or len(text) > 40 or any(ch in _PUNCT for ch in text) or not re.search(r"[\u4e00-\u9fff]", text):
+    if (
+        not text
+        or len(text) > 40
+        or any(ch in _PUNCT for ch in text)
+        or not re.search(r"[\u4e00-\u9fff]", text)
+    ):
         return None
     return text
 

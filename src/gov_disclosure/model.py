@@ -9,18 +9,17 @@ carries its value and where it came from. Serialisation lives in :mod:`gov_discl
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
 if TYPE_CHECKING:
-    from typing_extensions import TypeAlias
+    from typing import TypeAlias
 
 __all__ = [
-    "Applications",
     "ApplicantCounts",
+    "Applications",
     "Cell",
     "Check",
     "Contact",
@@ -280,10 +279,15 @@ class Diagnostic:
 Table = TypeVar("Table")
 
 
-@functools.cache
-def _fields(cls: type[Any]) -> tuple[tuple[str, type[Any]], ...]:
+_FIELDS: dict[type[Any], tuple[tuple[str, Any], ...]] = {}
+
+
+def _fields(cls: type[Any]) -> tuple[tuple[str, Any], ...]:
     """``(name, type)`` of a table class's fields, annotations resolved once."""
-    return tuple((f.name, f.type) for f in attrs.fields(attrs.resolve_types(cls)))
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = tuple((f.name, f.type) for f in attrs.fields(attrs.resolve_types(cls)))
+    return found
 
 
 def cell_paths(cls: type[Any], prefix: str) -> Iterator[str]:
@@ -309,9 +313,9 @@ def build_table(cls: type[Table], prefix: str, cells: Mapping[str, Cell]) -> Tab
 
 
 def _table_cells(table: object, prefix: str) -> Iterator[tuple[str, Cell]]:
-    for field in attrs.fields(type(table)):
-        value = getattr(table, field.name)
-        path = f"{prefix}.{field.name}"
+    for name, _ in _fields(type(table)):
+        value = getattr(table, name)
+        path = f"{prefix}.{name}"
         if isinstance(value, Cell):
             yield path, value
         else:

@@ -101,6 +101,8 @@ class SourceLine:
 
 def split_lines(text: str) -> list[str]:
     """Split on ``\\n``, ``\\r\\n`` and a lone ``\\r`` only; a final line break ends the text."""
+    if not text:
+        return []
     parts = _LINE_END.split(text)
     if len(parts) > 1 and parts[-1] == "":
         parts.pop()
@@ -120,7 +122,8 @@ def _read_line(raw: str) -> tuple[tuple[SourceCell, ...], bool, str, str]:
     indented = len(pieces) > 1 and not pieces[0].strip(_TRIM)
     start = 1 if indented else 0
     cells = tuple(
-        SourceCell(text=printed.strip(_TRIM), norm=_fold(nfkc)) for printed, nfkc in zip(pieces[start:], folded[start:])
+        SourceCell(text=printed.strip(_TRIM), norm=_fold(nfkc))
+        for printed, nfkc in zip(pieces[start:], folded[start:], strict=True)
     )
     norm = " ".join(c.norm for c in cells if c.norm)
     return cells, indented, raw.strip(_TRIM + "\f\r"), norm

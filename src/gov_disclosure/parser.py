@@ -228,7 +228,9 @@ def tokenize(
             if kind == "TEXT":
                 yield _token(kind, line, line.number)
             else:
-                yield _token(kind, TableLine(number=line.number, cells=tuple(cells), text=line.text), line.number)
+                yield _token(
+                    kind, TableLine(number=line.number, cells=tuple(cells), text=line.text), line.number
+                )
         i = i_next
     yield from flush()
 

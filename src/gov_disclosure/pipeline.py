@@ -70,7 +70,9 @@ def parse_lines(lines: Sequence[SourceLine]) -> Report:
     spec = FORMAT_2021
     labels = _labels(spec)
     headings = find_headings(lines)
-    document: Document = get_parser(_builder()).parse(tokenize(lines, {h.line: h for h in headings}, labels))
+    tree = get_parser(_builder()).parse(tokenize(lines, {h.line: h for h in headings}, labels))
+    assert isinstance(tree, Document)  # the builder transforms the tree while parsing
+    document = tree
     _check_is_report(lines, headings, document)
 
     meta, diagnostics = read_meta(document.front, lines)
@@ -86,7 +88,7 @@ def parse_lines(lines: Sequence[SourceLine]) -> Report:
                 severity="info",
                 key=None,
                 line=None,
-                message=f"no statistics table to tell the format by; format {fmt} taken from the year reported on",
+                message=f"no statistics table tells the format; format {fmt} taken from the year reported on",
             )
         )
     else:
@@ -181,7 +183,9 @@ def _sections(
     return tuple(sections), diagnostics
 
 
-def _check_is_report(lines: Sequence[SourceLine], headings: Sequence[HeadingCandidate], document: Document) -> None:
+def _check_is_report(
+    lines: Sequence[SourceLine], headings: Sequence[HeadingCandidate], document: Document
+) -> None:
     if document.tables or len(headings) >= 2:
         return
     text = "".join("".join(line.norm.split()) for line in lines)

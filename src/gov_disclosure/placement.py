@@ -126,7 +126,7 @@ def _compile(
                 if key in variable:
                     terms.append((key, sign))
                     continue
-                value = base.get(key, _ABSENT)  # type: ignore[call-overload]
+                value = base.get(key, _ABSENT)
                 if value is _ABSENT or value is None:
                     break
                 const += sign * value  # type: ignore[operator]
@@ -139,13 +139,15 @@ def _compile(
     return out
 
 
-def _residual(values: Mapping[str, Number | None], rel: _Compiled) -> tuple[list[tuple[str, int]] | None, Number]:
+def _residual(
+    values: Mapping[str, Number | None], rel: _Compiled
+) -> tuple[list[tuple[str, int]] | None, Number]:
     """Unknown cells with their signs, and the known part of ``left - right``.
     ``None`` for the unknowns when a cell of the relation is unreadable."""
     unknown: list[tuple[str, int]] = []
     residual = rel.const
     for key, sign in rel.terms:
-        value = values.get(key, _ABSENT)  # type: ignore[call-overload]
+        value = values.get(key, _ABSENT)
         if value is _ABSENT:
             return None, 0
         if value is None:
@@ -155,7 +157,9 @@ def _residual(values: Mapping[str, Number | None], rel: _Compiled) -> tuple[list
     return unknown, residual
 
 
-def _propagate(values: dict[str, Number | None], relations: Sequence[_Compiled], blanks: set[str]) -> frozenset[str]:
+def _propagate(
+    values: dict[str, Number | None], relations: Sequence[_Compiled], blanks: set[str]
+) -> frozenset[str]:
     """Fill unknowns (``None``) in place; return the relations this filling breaks."""
     violated: set[str] = set()
     progress = True
@@ -184,7 +188,7 @@ def _propagate(values: dict[str, Number | None], relations: Sequence[_Compiled],
                 elif rest < 0:
                     violated.add(rel.rule)
     # Blanks nothing fixed: 0, where every relation through them holds with 0.
-    open_blanks = {k for k in blanks if values.get(k, _ABSENT) is None}  # type: ignore[call-overload]
+    open_blanks = {k for k in blanks if values.get(k, _ABSENT) is None}
     for key in open_blanks:
         values[key] = 0
     for rel in relations:
@@ -218,7 +222,9 @@ class _RowPlan:
 class _TableSolver:
     """Places the rows of one table and decides each cell."""
 
-    def __init__(self, plans: list[_RowPlan], relations: Sequence[Relation], fixed: Mapping[str, Number]) -> None:
+    def __init__(
+        self, plans: list[_RowPlan], relations: Sequence[Relation], fixed: Mapping[str, Number]
+    ) -> None:
         self.plans = plans
         self.fixed = dict(fixed)
         self.cells: dict[str, Cell] = {}
@@ -228,7 +234,7 @@ class _TableSolver:
         variable = {
             key
             for plan in plans
-            for key, slot in zip(plan.row.cells, plan.options[0] if plan.options else ())
+            for key, slot in zip(plan.row.cells, plan.options[0] if plan.options else (), strict=False)
             if plan.defective or slot.kind != "read"
         } | {key for plan in plans if plan.defective for key in plan.row.cells}
         ordered = sorted(relations, key=lambda r: _PRIORITY[r.kind])
@@ -268,7 +274,7 @@ class _TableSolver:
         for plan in self.plans:
             if plan.defective or plan.row.key in skipped:
                 continue
-            for key, slot in zip(plan.row.cells, plan.options[0]):
+            for key, slot in zip(plan.row.cells, plan.options[0], strict=True):
                 self._set(values, blanks, key, slot)
         return values, blanks
 
@@ -295,8 +301,8 @@ class _TableSolver:
         for combo in itertools.product(*(p.options for p in group)):
             values = dict(start)
             blanks = set(base_blanks)
-            for plan, option in zip(group, combo):
-                for key, slot in zip(plan.row.cells, option):
+            for plan, option in zip(group, combo, strict=True):
+                for key, slot in zip(plan.row.cells, option, strict=True):
                     self._set(values, blanks, key, slot)
             failed = _propagate(values, compiled, blanks)
             results.append((combo, values, failed))
@@ -310,7 +316,7 @@ class _TableSolver:
             value = first.get(key)
             same = all(v.get(key) == value for _, v in possible[1:])
             certain[key] = value if same else None
-        choice = {plan.row.key: option for plan, option in zip(group, combo)}
+        choice = {plan.row.key: option for plan, option in zip(group, combo, strict=True)}
         return choice, certain
 
     def _give_up(self, plan: _RowPlan, why: str) -> None:
@@ -331,7 +337,7 @@ class _TableSolver:
     def _emit(self, plan: _RowPlan, option: tuple[Slot, ...], values: Mapping[str, Number | None]) -> None:
         nulls: list[str] = []
         derived: list[str] = []
-        for key, slot in zip(plan.row.cells, option):
+        for key, slot in zip(plan.row.cells, option, strict=True):
             value = values.get(key)
             cell = self._cell(plan, key, slot, value)
             self.cells[key] = cell
@@ -399,7 +405,9 @@ class _TableSolver:
             return Cell.null()
         if value == 0:
             self.diagnostics.append(
-                _diag("cell.blank", "info", key, item.line, f"blank cell {item.text or '(empty)'!s} read as 0")
+                _diag(
+                    "cell.blank", "info", key, item.line, f"blank cell {item.text or '(empty)'!s} read as 0"
+                )
             )
             return Cell(value=0, how="blank", line=item.line, text=item.text)
         self.diagnostics.append(
@@ -433,7 +441,7 @@ class _TableSolver:
         for plan in self.plans:
             if plan.defective:
                 continue
-            for key, slot in zip(plan.row.cells, plan.options[0]):
+            for key, slot in zip(plan.row.cells, plan.options[0], strict=True):
                 if slot.kind == "read" and slot.item is not None and slot.item.number is not None:
                     read[key] = slot.item.number
         read.update(self.fixed)
@@ -488,11 +496,12 @@ def _undivided(
     cells = {
         k: Cell(value=0, how="derived", line=merged.line, text="") if zeros else Cell.null() for k in keys
     }
-    message = (
-        f"（六）其他处理 is printed as one row (line {merged.line}); its three rows "
-        + ("are all zero" if zeros else "are unknown")
+    message = f"（六）其他处理 is printed as one row (line {merged.line}); its three rows " + (
+        "are all zero" if zeros else "are unknown"
     )
-    return cells, [_diag("row.undivided", "warning", "applications.other_handling", merged.line, message, keys)]
+    return cells, [
+        _diag("row.undivided", "warning", "applications.other_handling", merged.line, message, keys)
+    ]
 
 
 def place_cells(
@@ -520,11 +529,13 @@ def place_cells(
         if table == "review_litigation":
             placed, found = _review_plan(rows, reading), {"review_litigation"}
         else:
-            placed, found = _plans(spec, rows, reading, diagnostics), {r.key for r in reading.rows}
+            placed, found = _plans(spec, rows, reading, diagnostics), {r.key for r in reading.rows if r.key}
         fixed_cells, undivided = _undivided(spec, reading, found) if table == "applications" else ({}, [])
         cells.update(fixed_cells)
         diagnostics += undivided
-        diagnostics += _missing(spec, table, reading, rows, found | {k.rsplit(".", 1)[0] for k in fixed_cells})
+        diagnostics += _missing(
+            spec, table, reading, rows, found | {k.rsplit(".", 1)[0] for k in fixed_cells}
+        )
         relations = [r for r in spec.relations if r.cells[0].startswith(table + ".")]
         fixed = {k: c.value for k, c in fixed_cells.items() if c.value is not None}
         solver = _TableSolver(placed, relations, fixed)
@@ -558,7 +569,9 @@ def _plans(
         plans.append(_plan(row, attrs.evolve(printed, items=_check_values(items, money)), len(row.columns)))
         if not printed.exact:
             diagnostics.append(
-                _diag("label.variant", "info", row.key, printed.line, f"{printed.label!r} read as {row.label!r}")
+                _diag(
+                    "label.variant", "info", row.key, printed.line, f"{printed.label!r} read as {row.label!r}"
+                )
             )
     return plans
 
@@ -568,7 +581,9 @@ def _review_plan(rows: Sequence[TableRow], reading: TableReading) -> list[_RowPl
     if reading.data is None:
         return []
     columns = tuple(f"{r.key.split('.', 1)[1]}.{c}" for r in rows for c in r.columns)
-    whole = TableRow(table="review_litigation", key="review_litigation", label="行政复议、行政诉讼", columns=columns)
+    whole = TableRow(
+        table="review_litigation", key="review_litigation", label="行政复议、行政诉讼", columns=columns
+    )
     data = attrs.evolve(reading.data, items=_check_values(reading.data.items, money=False))
     return [_plan(whole, data, len(columns))]
 
@@ -605,12 +620,22 @@ def _extra(table: str, reading: TableReading, diagnostics: list[Diagnostic]) -> 
         if row in reading.duplicates:
             diagnostics.append(
                 _diag(
-                    "row.duplicate", "warning", row.key, row.line, f"row {row.label!r} is printed again; kept the first"
+                    "row.duplicate",
+                    "warning",
+                    row.key,
+                    row.line,
+                    f"row {row.label!r} is printed again; kept the first",
                 )
             )
         elif row.group != "other_handling":
             what = f"row {row.label!r}" if row.label else "values without a row label"
             diagnostics.append(
-                _diag("row.extra", "info", table, row.line, f"{what} is not a row of the form; kept in extra_rows")
+                _diag(
+                    "row.extra",
+                    "info",
+                    table,
+                    row.line,
+                    f"{what} is not a row of the form; kept in extra_rows",
+                )
             )
     return out

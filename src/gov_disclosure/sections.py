@@ -94,6 +94,7 @@ def candidate(line: SourceLine) -> HeadingCandidate | None:
     compact = "".join(title.split())
     if not compact or len(compact) > _MAX_TITLE or "。" in compact or "，" in title or "," in title:
         return None
+    number: int | None
     if match.group("ar"):
         style, number = "top", int(match.group("ar"))
     elif match.group("top"):

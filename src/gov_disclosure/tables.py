@@ -205,7 +205,8 @@ def _read(kind: int, blocks: Sequence[TableBlock], labels: Labels) -> TableReadi
     assembler = _Assembler(labels)
     assembler.feed(blocks)
     seen: set[str] = set()
-    rows, duplicates = [], []
+    rows: list[RowReading] = []
+    duplicates: list[RowReading] = []
     for row in assembler.rows:
         if row.key is not None and row.key.split(".")[0] != name:
             continue  # a label of another table, strayed in: it has its own table

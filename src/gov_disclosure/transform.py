@@ -82,7 +82,9 @@ class DocumentBuilder(Transformer[Token, Document]):
     def section(self, children: list[Any]) -> DocSection:
         heading = children[0].value.heading
         text = tuple(c for c in children[1:] if isinstance(c, SourceLine))
-        tables = tuple(attrs.evolve(c, section=heading.key) for c in children[1:] if isinstance(c, TableBlock))
+        tables = tuple(
+            attrs.evolve(c, section=heading.key) for c in children[1:] if isinstance(c, TableBlock)
+        )
         return DocSection(heading=heading, text_lines=text, tables=tables)
 
     def front(self, children: list[Any]) -> DocSection:

@@ -76,10 +76,10 @@ def read_value(norm: str) -> ValueReading:
     elif not _NUMBER_RE.match(compact):
         return ValueReading(kind="unreadable")
     digits = compact.replace(",", "")
+    number: int | float
     if "." in digits:
-        number: int | float = float(digits)
-        if number.is_integer() and digits.rstrip("0").endswith("."):
-            number = int(number)
+        as_float = float(digits)
+        number = int(as_float) if as_float.is_integer() and digits.rstrip("0").endswith(".") else as_float
     else:
         number = int(digits)
     return ValueReading(kind="number", number=number, unit=unit)

@@ -1,0 +1,63 @@
+"""What raises, and what never does."""
+
+from __future__ import annotations
+
+import pytest
+
+from gov_disclosure import GovDisclosureError, InputTypeError, NotAReportError, parse_report
+
+
+@pytest.mark.parametrize("value", [b"\xe6\x80\xbb", None, 42, ["一、总体情况"]])
+def test_non_text_input_is_a_typed_error(value: object) -> None:
+    with pytest.raises(InputTypeError, match="str") as info:
+        parse_report(value)  # type: ignore[arg-type]
+    assert isinstance(info.value, GovDisclosureError)
+    assert isinstance(info.value, TypeError)
+
+
+def test_bytes_message_says_decode() -> None:
+    with pytest.raises(InputTypeError, match="decode"):
+        parse_report(b"abc")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t\n\u3000\n", "\r\n\r\n"])
+def test_empty_text_is_not_a_report(text: str) -> None:
+    with pytest.raises(NotAReportError, match="empty"):
+        parse_report(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "关于做好2023年春节期间安全生产工作的通知\n各有关单位：\n请认真做好安全生产工作。",
+        "The quick brown fox jumps over the lazy dog.\n" * 20,
+        "2023年国民经济和社会发展统计公报\n一、综合\n全年地区生产总值增长5%。",
+    ],
+)
+def test_unrelated_document_is_not_a_report(text: str) -> None:
+    with pytest.raises(NotAReportError, match="not a government information disclosure annual report"):
+        parse_report(text)
+
+
+def test_not_a_report_is_a_value_error() -> None:
+    assert issubclass(NotAReportError, ValueError)
+    assert issubclass(NotAReportError, GovDisclosureError)
+
+
+def test_title_alone_is_a_report_with_diagnostics() -> None:
+    report = parse_report("某某局2023年政府信息公开工作年度报告\n本年度工作正常开展。")
+    assert report.meta.organ == "某某局"
+    assert report.meta.year == 2023
+    assert report.format == "free-form"
+    assert any(d.code == "format.free_form" for d in report.diagnostics)
+
+
+def test_two_section_headings_make_a_report() -> None:
+    report = parse_report("一、总体情况\n工作有序。\n五、存在的主要问题及改进情况\n问题不少。")
+    assert [s.key for s in report.sections] == ["overview", "problems"]
+
+
+def test_a_table_label_makes_a_report() -> None:
+    text = "第二十条第（一）项\t\t\t\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t2\t3\n"
+    report = parse_report(text)
+    assert report.cells["proactive.regulations.in_force"] == 3

@@ -1,0 +1,209 @@
+"""The contract's rules for blanks, short and long rows, in small hand-made tables."""
+
+from __future__ import annotations
+
+import random
+
+from builder import T3_ROWS, build_report
+
+from gov_disclosure import parse_report
+
+HEAD = "某市审计局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n"
+
+
+def _table3(rows: dict[str, list[str]]) -> str:
+    """A tab-separated table 3 with all rows zero except those given."""
+    lines = []
+    for key, label, _ in T3_ROWS:
+        values = rows.get(key, ["0"] * 7)
+        lines.append("\t".join([label, "", *values]))
+    return HEAD + NOTE + "\n".join(lines) + "\n"
+
+
+def _table2(lines: str) -> str:
+    return f"某局2023年政府信息公开工作年度报告\n{lines}\n"
+
+
+def _diag(report, code, key):  # type: ignore[no-untyped-def]
+    return [d for d in report.diagnostics if d.code == code and d.key == key]
+
+
+def test_blank_total_at_the_end_of_a_row_is_derived() -> None:
+    text = _table3(
+        {
+            "granted": ["3", "2", "0", "0", "0", "0", ""],
+            "total": ["3", "2", "0", "0", "0", "0", "5"],
+            "new_received": ["3", "2", "0", "0", "0", "0", "5"],
+        }
+    )
+    report = parse_report(text)
+    cell = report.cell("applications.granted.total")
+    assert (cell.value, cell.how, cell.text) == (5, "derived", "")
+    (short,) = _diag(report, "row.short", "applications.granted")
+    assert short.severity == "warning"
+    assert short.cells == ("applications.granted.total",)
+    assert all(c.ok is not False for c in report.checks)
+
+
+def test_printed_blank_that_the_arithmetic_fills_is_derived_with_a_warning() -> None:
+    text = _table3(
+        {
+            "granted": ["3", "2", "0", "0", "0", "0", "—"],
+            "total": ["3", "2", "0", "0", "0", "0", "5"],
+            "new_received": ["3", "2", "0", "0", "0", "0", "5"],
+        }
+    )
+    report = parse_report(text)
+    cell = report.cell("applications.granted.total")
+    assert (cell.value, cell.how, cell.text) == (5, "derived", "—")
+    assert _diag(report, "cell.derived", "applications.granted.total")[0].severity == "warning"
+
+
+def test_blank_is_zero_when_every_relation_holds_with_zero() -> None:
+    report = parse_report(_table3({"granted": ["0", "", "0", "/", "0", "无", "0"]}))
+    for column in ("commercial", "social_org", "other_org"):
+        cell = report.cell(f"applications.granted.{column}")
+        assert (cell.value, cell.how) == (0, "blank")
+        assert _diag(report, "cell.blank", f"applications.granted.{column}")[0].severity == "info"
+    assert report.cell("applications.granted.social_org").text == "/"
+
+
+def test_blank_the_relations_disagree_on_is_null_with_an_error() -> None:
+    # Row says the blank is 2 (5 - 3), the column says 0: it cannot be both.
+    text = _table3(
+        {
+            "granted": ["3", "", "0", "0", "0", "0", "5"],
+            "total": ["3", "0", "0", "0", "0", "0", "3"],
+            "new_received": ["3", "0", "0", "0", "0", "0", "3"],
+        }
+    )
+    report = parse_report(text)
+    assert report.cells["applications.granted.commercial"] is None
+    (error,) = _diag(report, "cell.uncertain", "applications.granted.commercial")
+    assert error.severity == "error"
+    assert error.cells == ("applications.granted.commercial",)
+
+
+def test_short_row_of_zeros_is_certain() -> None:
+    report = parse_report(_table3({"unable.not_held": ["0"] * 6}))
+    assert [report.cells[f"applications.unable.not_held.{c}"] for c in ("natural_person", "total")] == [0, 0]
+    assert _diag(report, "row.short", "applications.unable.not_held")[0].severity == "warning"
+
+
+def test_short_row_the_column_sums_place() -> None:
+    text = _table3(
+        {
+            "not_processed.duplicate": ["1", "0", "0", "1", "0", "9"],  # 商业企业 7 missing
+            "total": ["1", "7", "0", "0", "1", "0", "9"],
+            "new_received": ["1", "7", "0", "0", "1", "0", "9"],
+        }
+    )
+    report = parse_report(text)
+    cell = report.cell("applications.not_processed.duplicate.commercial")
+    assert (cell.value, cell.how) == (7, "derived")
+    assert report.cells["applications.not_processed.duplicate.legal_service"] == 1
+
+
+def test_short_row_without_arithmetic_is_null_with_an_error() -> None:
+    text = _table2("第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t1")
+    report = parse_report(text)
+    assert [report.cells[f"proactive.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [
+        None
+    ] * 3
+    (error,) = _diag(report, "row.short", "proactive.regulations")
+    assert error.severity == "error"
+    assert len(error.cells) == 3
+
+
+def test_long_table4_row_with_two_fitting_placements_nulls_the_cells_they_disagree_on() -> None:
+    text = (
+        "某局2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+        "行政复议\t\t\t\t\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+        # the last group could be 1 0 0 0 1 (drop the 16th) or 0 0 0 1 1 (drop the 11th)
+        + "\t".join(["0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "1", "0", "0", "0", "1", "1"])
+        + "\n"
+    )
+    report = parse_report(text)
+    assert report.cells["review_litigation.review.total"] == 0
+    assert report.cells["review_litigation.litigation_after_review.total"] == 1
+    assert report.cells["review_litigation.litigation_after_review.upheld"] is None
+    (long,) = _diag(report, "row.long", "review_litigation")
+    assert long.severity == "error"
+    assert "review_litigation.litigation_after_review.upheld" in long.cells
+
+
+def test_numbers_that_do_not_add_up_are_kept_as_printed() -> None:
+    text = _table3({"granted": ["3", "2", "0", "0", "0", "0", "6"]})
+    report = parse_report(text)
+    assert report.cells["applications.granted.total"] == 6
+    failed = {c.rule for c in report.checks if c.ok is False}
+    assert "applications.row.granted" in failed
+    check = next(
+        d for d in report.diagnostics if d.code == "check.failed" and d.key == "applications.row.granted"
+    )
+    assert check.severity == "warning"
+    assert set(check.cells) == {
+        f"applications.granted.{c}"
+        for c in (
+            "natural_person",
+            "commercial",
+            "research",
+            "social_org",
+            "legal_service",
+            "other_org",
+            "total",
+        )
+    }
+
+
+def test_unreadable_value_is_null_with_an_error() -> None:
+    report = parse_report(_table3({"granted": ["0", "1.2.3", "0", "0", "0", "0", "0"]}))
+    assert report.cells["applications.granted.commercial"] is None
+    assert _diag(report, "cell.uncertain", "applications.granted.commercial")[0].severity == "error"
+
+
+def test_fraction_in_a_count_is_unreadable() -> None:
+    report = parse_report(_table3({"granted": ["0", "2.5", "0", "0", "0", "0", "2.5"]}))
+    assert report.cells["applications.granted.commercial"] is None
+
+
+def test_money_in_yuan_is_converted() -> None:
+    text = _table2("第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t251000元")
+    report = parse_report(text)
+    cell = report.cell("proactive.fees.amount")
+    assert cell.value == 25.1
+    assert cell.text == "251000元"
+    assert _diag(report, "cell.unit", "proactive.fees.amount")[0].severity == "warning"
+
+
+def test_undivided_other_handling_of_zeros() -> None:
+    rows = {key: ["0"] * 7 for key, _, group in T3_ROWS}
+    lines = [HEAD.strip(), NOTE.strip()]
+    for key, label, group in T3_ROWS:
+        if group == "other_handling":
+            if key.endswith("overdue_correction"):
+                lines.append("\t".join(["（六）其他处理", "", *rows[key]]))
+            continue
+        lines.append("\t".join([label, "", *rows[key]]))
+    report = parse_report("\n".join(lines))
+    cell = report.cell("applications.other_handling.overdue_fee.total")
+    assert (cell.value, cell.how) == (0, "derived")
+    (undivided,) = _diag(report, "row.undivided", "applications.other_handling")
+    assert len(undivided.cells) == 21
+    assert [r.label for r in report.extra_rows] == ["（六）其他处理"]
+    assert not _diag(report, "row.missing", "applications.other_handling.other")
+
+
+def test_repeated_row_keeps_the_first_and_reports_the_second() -> None:
+    text = _table2("第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t5\n行政许可\t7")
+    report = parse_report(text)
+    assert report.cells["proactive.licensing.decisions"] == 5
+    assert _diag(report, "row.duplicate", "proactive.licensing")[0].severity == "warning"
+    assert [(r.label, r.values) for r in report.extra_rows] == [("行政许可", (7,))]
+
+
+def test_every_layout_gives_the_same_cells() -> None:
+    texts = [build_report(random.Random(11), layout) for layout in ("tabs", "lines", "pdf")]
+    cells = [parse_report(b.text).cells for b in texts]
+    assert cells[0] == cells[1] == cells[2] == texts[0].cells

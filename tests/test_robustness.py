@@ -1,0 +1,66 @@
+"""Hostile and broken input: never a crash, never a hang, always a typed result."""
+
+from __future__ import annotations
+
+import random
+import time
+
+from builder import build_report
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gov_disclosure import NotAReportError, Report, parse_report
+
+BASE = build_report(random.Random(5), "tabs", ("blanks",)).text
+
+
+def _parse(text: str) -> Report | None:
+    try:
+        return parse_report(text)
+    except NotAReportError:
+        return None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_mangled_reports_parse(data: st.DataObject) -> None:
+    lines = BASE.split("\n")
+    for _ in range(data.draw(st.integers(0, 6))):
+        op = data.draw(st.sampled_from(["drop", "dup", "swap", "garble", "split"]))
+        i = data.draw(st.integers(0, len(lines) - 1))
+        if op == "drop":
+            del lines[i]
+        elif op == "dup":
+            lines.insert(i, lines[i])
+        elif op == "swap" and i + 1 < len(lines):
+            lines[i], lines[i + 1] = lines[i + 1], lines[i]
+        elif op == "garble":
+            lines[i] = data.draw(st.text(max_size=40))
+        elif op == "split":
+            lines[i : i + 1] = lines[i].split("\t")
+        if not lines:
+            lines = [""]
+    report = _parse("\n".join(lines))
+    if report is not None:
+        out = report.to_dict()
+        assert len(out["checks"]) in (0, 42)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_crashes(text: str) -> None:
+    _parse(text)
+
+
+def test_huge_inputs_stay_fast() -> None:
+    tables = BASE[BASE.index("二、主动公开") :]
+    for text in (
+        "年度报告 政府信息公开\n" + "\t".join(["0"] * 20000) + "\n",  # one very long row of values
+        "政府信息公开工作年度报告\n" + "总体情况" * 50000 + "\n",  # one very long line
+        BASE + tables * 20,  # the tables repeated many times
+        "政府信息公开工作年度报告\n" + "1.属于国家秘密\t0\n" * 5000,  # thousands of duplicate rows
+    ):
+        start = time.perf_counter()
+        report = parse_report(text)
+        assert time.perf_counter() - start < 20  # generous: this guards against blow-ups, not speed
+        assert isinstance(report, Report)

@@ -23,7 +23,7 @@ _EXPLAIN = {
 
 
 def _number(value: int | float) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return str(value) if type(value) is int else f"{value:g}"
 
 
 def _check(rel: Relation, cells: Mapping[str, Cell]) -> Check:

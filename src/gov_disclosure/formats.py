@@ -33,11 +33,11 @@ class TableRow:
     label: str
     columns: tuple[str, ...]  # column names, e.g. ("issued", "repealed", "in_force")
     group: str | None = None  # group key for table 3 ("denied"), block for table 2 ("一")
-
-    @property
-    def cells(self) -> tuple[str, ...]:
-        """The row's cell keys in column order."""
-        return tuple(f"{self.key}.{c}" for c in self.columns)
+    # The row's cell keys in column order.
+    cells: tuple[str, ...] = attrs.field(
+        init=False,
+        default=attrs.Factory(lambda self: tuple(f"{self.key}.{c}" for c in self.columns), takes_self=True),
+    )
 
 
 @attrs.frozen(kw_only=True)

@@ -213,10 +213,10 @@ class _RowPlan:
     row: TableRow
     reading: RowReading
     options: list[tuple[Slot, ...]]
-
-    @property
-    def defective(self) -> bool:
-        return len(self.reading.items) != len(self.row.columns)
+    defective: bool = attrs.field(
+        init=False,
+        default=attrs.Factory(lambda self: len(self.reading.items) != len(self.row.columns), takes_self=True),
+    )
 
 
 class _TableSolver:

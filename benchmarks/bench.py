@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from builder import build_report  # noqa: E402
-
 import gov_disclosure  # noqa: E402
+
+from builder import build_report  # noqa: E402
 
 NUMBER = re.compile(r"^\s*[\d,.]+\s*$")
 

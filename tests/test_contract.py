@@ -8,11 +8,12 @@ import random
 
 import attrs
 import pytest
-from builder import build_report
-from conftest import DATA
 
 from gov_disclosure import Report, parse_report
 from gov_disclosure.formats import FORMAT_2021
+
+from builder import build_report
+from conftest import DATA
 
 CELLS_JSON = json.loads((DATA / "spec" / "cells.json").read_text(encoding="utf-8"))
 

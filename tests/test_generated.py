@@ -6,10 +6,11 @@ from __future__ import annotations
 import random
 
 import pytest
-from builder import build_report
-from helpers import cell_problems, missing_diagnostics, noise
 
 from gov_disclosure import parse_report
+
+from builder import build_report
+from helpers import cell_problems, missing_diagnostics, noise
 
 LAYOUTS = ["tabs", "lines", "pdf"]
 DEFECT_SETS = [

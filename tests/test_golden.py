@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DATA
-from helpers import RANK, under
 
 from gov_disclosure import parse_report
+
+from conftest import DATA
+from helpers import RANK, under
 
 CASES = sorted((DATA / "expected").glob("*.json")) + sorted((DATA / "examples").glob("*.json"))
 

@@ -8,13 +8,14 @@ from importlib import resources
 import pytest
 from lark import Lark
 
-from builder import build_report
 from gov_disclosure.formats import FORMAT_2021
 from gov_disclosure.labels import Labels
 from gov_disclosure.normalize import to_lines
 from gov_disclosure.parser import _PassThrough, get_parser, tokenize
 from gov_disclosure.sections import find_headings
 from gov_disclosure.transform import Document, DocumentBuilder
+
+from builder import build_report
 
 
 def _document(text: str) -> Document:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-from builder import T3_ROWS, build_report
-
 from gov_disclosure import parse_report
+
+from builder import T3_ROWS, build_report
 
 HEAD = "某市审计局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
 NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n"

@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 import time
 
-from builder import build_report
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gov_disclosure import NotAReportError, Report, parse_report
+
+from builder import build_report
 
 BASE = build_report(random.Random(5), "tabs", ("blanks",)).text
 

@@ -207,3 +207,16 @@ def test_every_layout_gives_the_same_cells() -> None:
     texts = [build_report(random.Random(11), layout) for layout in ("tabs", "lines", "pdf")]
     cells = [parse_report(b.text).cells for b in texts]
     assert cells[0] == cells[1] == cells[2] == texts[0].cells
+
+
+def test_table2_of_the_2019_form_is_not_misread_as_2021() -> None:
+    text = _table2(
+        "第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t1\t2\t3\n"
+        "第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t10\t-2\t300"
+    )
+    report = parse_report(text)
+    assert all(v is None for k, v in report.cells.items() if k.startswith("proactive."))
+    (error,) = [d for d in report.diagnostics if d.code == "format.unsupported"]
+    assert error.severity == "error"
+    assert error.line == 3
+    assert "proactive.regulations.issued" in error.cells

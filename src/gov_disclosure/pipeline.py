@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+import attrs
+
 from gov_disclosure.checks import plausibility, run_checks
 from gov_disclosure.errors import InputTypeError, NotAReportError
 from gov_disclosure.formats import FORMAT_2021, FormatSpec
@@ -27,7 +29,7 @@ from gov_disclosure.model import (
 )
 from gov_disclosure.normalize import SourceLine, to_lines
 from gov_disclosure.parser import get_parser, tokenize
-from gov_disclosure.placement import place_cells
+from gov_disclosure.placement import Placed, place_cells
 from gov_disclosure.sections import SECTION_KEYS, SECTION_TITLES, HeadingCandidate, find_headings
 from gov_disclosure.tables import read_tables
 from gov_disclosure.transform import Document, DocumentBuilder
@@ -35,6 +37,15 @@ from gov_disclosure.transform import Document, DocumentBuilder
 __all__ = ["parse_lines", "parse_report"]
 
 _REPORT_WORDS = ("政府信息公开", "年度报告")
+# Column headers only the 2019 form's table 2 has.
+_HEADERS_2019 = (
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "采购总金额",
+)
 _MIN_NATIONAL_SECTIONS = 3
 
 
@@ -91,10 +102,14 @@ def parse_lines(lines: Sequence[SourceLine]) -> Report:
                 message=f"no statistics table tells the format; format {fmt} taken from the year reported on",
             )
         )
-    else:
-        diagnostics = [d for d in diagnostics if d.code != "section.missing" or _required(d, document)]
     heading_lines = {h.key: h.line for h in headings}
-    placed = place_cells(spec, read_tables(document, spec, labels), heading_lines)
+    readings = read_tables(document, spec, labels)
+    older = _older_table2(document)
+    if older is not None:
+        readings["proactive"] = attrs.evolve(readings["proactive"], rows=(), extra=(), duplicates=())
+    placed = place_cells(spec, readings, heading_lines)
+    if older is not None:
+        placed = _without_older_table2(placed, spec, older)
     checks, failed = run_checks(spec, placed.cells)
     diagnostics += placed.diagnostics
     diagnostics += failed
@@ -112,9 +127,31 @@ def parse_lines(lines: Sequence[SourceLine]) -> Report:
     )
 
 
-def _required(diagnostic: Diagnostic, document: Document) -> bool:
-    del document
-    return diagnostic.code == "section.missing"
+def _older_table2(document: Document) -> int | None:
+    """The line of a column header of the 2019 form's table 2, if the report has one."""
+    for table in document.tables_of(2):
+        for line in table.lines:
+            for cell in line.cells:
+                if cell.kind == "TEXTCELL" and any(word in cell.norm for word in _HEADERS_2019):
+                    return cell.line
+    return None
+
+
+def _without_older_table2(placed: Placed, spec: FormatSpec, line: int) -> Placed:
+    """Table 2 of the 2019 form is not read yet: its cells are null, with one error."""
+    keys = [k for k in spec.keys if k.startswith("proactive.")]
+    diagnostics = [d for d in placed.diagnostics if not (d.key or "").startswith("proactive")] + [
+        Diagnostic(
+            code="format.unsupported",
+            severity="error",
+            key="proactive",
+            line=line,
+            message="table 2 has the columns of the 2019 form (国办公开办函〔2019〕60号), "
+            "which this version does not read: its cells are left empty",
+            cells=tuple(keys),
+        )
+    ]
+    return attrs.evolve(placed, diagnostics=tuple(diagnostics))
 
 
 def _free_form(meta: Meta, sections: tuple[Section, ...], diagnostics: list[Diagnostic]) -> Report:

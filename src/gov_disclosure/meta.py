@@ -1,8 +1,8 @@
 """Metadata: the reporting organ, the year reported on, the date signed, contact details.
 
-The organ comes from the title (``七星镇人民政府`` / ``2022年政府信息公开工作年度报告``, or
-one line ``洛阳市涧西区生态环境局2023年政府信息公开工作年度报告``), else from the signature at
-the end. The year from the title, else from the statistics period. The date from the
+The organ comes from the title (``某某镇人民政府`` / ``2022年政府信息公开工作年度报告``, or
+one line ``某某市某某局2023年政府信息公开工作年度报告``), else from the signature at the
+end. The year from the title, else from the statistics period. The date from the
 closing lines. Contact details from the front matter and the closing lines.
 """
 

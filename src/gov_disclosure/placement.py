@@ -21,7 +21,7 @@ from typing import Literal
 import attrs
 
 from gov_disclosure.formats import FormatSpec, Relation, TableRow
-from gov_disclosure.model import Cell, Diagnostic, ExtraRow
+from gov_disclosure.model import Cell, Diagnostic, ExtraRow, Severity
 from gov_disclosure.tables import Item, RowReading, TableReading
 
 __all__ = ["Placed", "place_cells"]
@@ -56,7 +56,7 @@ class Placed:
 
 def _diag(
     code: str,
-    severity: Literal["info", "warning", "error"],
+    severity: Severity,
     key: str | None,
     line: int | None,
     message: str,
@@ -319,27 +319,21 @@ class _TableSolver:
         choice = {plan.row.key: option for plan, option in zip(group, combo, strict=True)}
         return choice, certain
 
+    def _row_diagnostic(self, plan: _RowPlan, severity: Severity, why: str, cells: Sequence[str]) -> None:
+        code = "row.short" if len(plan.reading.items) < len(plan.row.columns) else "row.long"
+        message = f"{_row_words(plan)}; {why}"
+        self.diagnostics.append(_diag(code, severity, plan.row.key, plan.reading.line, message, cells))
+
     def _give_up(self, plan: _RowPlan, why: str) -> None:
         for key in plan.row.cells:
             self.cells[key] = Cell.null()
-        code = "row.short" if len(plan.reading.items) < len(plan.row.columns) else "row.long"
-        self.diagnostics.append(
-            _diag(
-                code,
-                "error",
-                plan.row.key,
-                plan.reading.line,
-                f"{_row_words(plan)}; {why}, so its cells are left empty",
-                plan.row.cells,
-            )
-        )
+        self._row_diagnostic(plan, "error", f"{why}, so its cells are left empty", plan.row.cells)
 
     def _emit(self, plan: _RowPlan, option: tuple[Slot, ...], values: Mapping[str, Number | None]) -> None:
         nulls: list[str] = []
         derived: list[str] = []
         for key, slot in zip(plan.row.cells, option, strict=True):
-            value = values.get(key)
-            cell = self._cell(plan, key, slot, value)
+            cell = self._cell(plan, key, slot, values.get(key))
             self.cells[key] = cell
             if cell.value is None:
                 nulls.append(key)
@@ -347,31 +341,20 @@ class _TableSolver:
                 derived.append(key)
         if not plan.defective:
             return
-        code = "row.short" if len(plan.reading.items) < len(plan.row.columns) else "row.long"
         if nulls:
-            self.diagnostics.append(
-                _diag(
-                    code,
-                    "error",
-                    plan.row.key,
-                    plan.reading.line,
-                    f"{_row_words(plan)}; the placements that fit the arithmetic disagree on "
-                    f"{len(nulls)} cell(s), left empty",
-                    nulls,
-                )
+            arithmetic = any(k in rel.cells for rel in self.all_relations for k in plan.row.cells)
+            why = (
+                f"the placements that fit the arithmetic disagree on {len(nulls)} cell(s), left empty"
+                if arithmetic
+                else "no arithmetic relates its cells, so where each value belongs is unknown: left empty"
             )
+            self._row_diagnostic(plan, "error", why, nulls)
         else:
-            self.diagnostics.append(
-                _diag(
-                    code,
-                    "warning",
-                    plan.row.key,
-                    plan.reading.line,
-                    f"{_row_words(plan)}; every placement that fits the arithmetic gives the same values"
-                    + (f", {len(derived)} derived" if derived else ""),
-                    derived if code == "row.short" else plan.row.cells,
-                )
-            )
+            why = "every placement that fits the arithmetic gives the same values"
+            short = len(plan.reading.items) < len(plan.row.columns)
+            if derived:
+                why += f", {len(derived)} derived"
+            self._row_diagnostic(plan, "warning", why, derived if short else plan.row.cells)
 
     def _cell(self, plan: _RowPlan, key: str, slot: Slot, value: Number | None) -> Cell:
         item = slot.item

@@ -292,9 +292,29 @@ class Printer:
     def __init__(self, rng: random.Random, layout: str) -> None:
         self.rng = rng
         self.layout = layout
+        # One cell per line comes in two shapes: faithful to the grid (every cell of every
+        # row, merged ones empty) or with merged cells mostly dropped.
+        self.grid = layout == "lines" and rng.random() < 0.5
+
+    def _as_lines(self, tab_rows: list[str]) -> list[str]:
+        """Tab-separated rows as one cell per line, a blank line before each row."""
+        out = []
+        for row in tab_rows:
+            out.append("")
+            for cell in row.split("\t"):
+                if cell and not cell.replace(".", "").isdigit() and len(cell) > 12:
+                    out += self._label_lines(cell)
+                else:
+                    out.append(f"\t{self._pad_value(cell)}")
+        return out
 
     # table 2 -------------------------------------------------------------------
     def table2(self, blocks: list[tuple[str, list[Row], list[str]]]) -> list[str]:
+        if self.grid:
+            self.layout, self.grid = "tabs", False
+            rows = self.table2(blocks)
+            self.layout, self.grid = "lines", True
+            return self._as_lines(rows)
         out: list[str] = []
         for article, rows, headers in blocks:
             head = f"第二十条第（{article}）项"
@@ -316,6 +336,11 @@ class Printer:
     # table 3 -------------------------------------------------------------------
     def table3(self, rows: list[Row]) -> list[str]:
         note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+        if self.grid:
+            self.layout, self.grid = "tabs", False
+            lines = self.table3(rows)
+            self.layout, self.grid = "lines", True
+            return self._as_lines(lines)
         if self.layout == "lines":
             return self._table3_lines(note, rows)
         out = [
@@ -411,6 +436,11 @@ class Printer:
     # table 4 -------------------------------------------------------------------
     def table4(self, values: list[str]) -> list[str]:
         outcome = T4_OUTCOME_LABELS
+        if self.grid:
+            self.layout, self.grid = "tabs", False
+            lines = self.table4(values)
+            self.layout, self.grid = "lines", True
+            return self._as_lines(lines)
         if self.layout == "lines":
             out = ["\t行政复议", "\t行政诉讼", ""] + [f"\t{x}" for x in outcome]
             out += ["\t未经复议直接起诉", "\t复议后起诉", ""] + ["\t"] * 5

@@ -521,12 +521,15 @@ def build_report(
         "not_adding_up": 2,
         "short_row": 3,
         "long_t4": 3,
-        "blanks": 4,
+        "blank_nonzero": 4,
+        "blanks": 5,
     }
     order = sorted(defects, key=lambda d: stage.get(d, 0))
     for defect in order:
         if defect == "blanks":
             _blanks(rng, built, t3_values, t2_values, t4_values)
+        elif defect == "blank_nonzero":
+            _blank_nonzero(rng, built, t3_values)
         elif defect == "short_row":
             if "applications" in tables:
                 _short_row(rng, built, t3_values)
@@ -570,6 +573,7 @@ def build_report(
             t3_values[key][-1] = str(printed)
             expected[f"applications.{key}.total"] = printed
             built.defect_keys.add(f"applications.{key}")
+            built.notes.append("totals do not add up")
         elif defect == "undivided":
             if "applications" not in tables:
                 continue
@@ -740,6 +744,26 @@ def _blanks(
         )
 
 
+def _blank_nonzero(rng: random.Random, built: Built, t3: dict[str, list[str]]) -> None:
+    """Non-zero values printed as a dash or an empty cell, each alone in its row and its
+    column, so the row's own 总计 relation (or the column's) fixes it: derived."""
+    # Where the report does not add up (a total too large), the column relation gives a
+    # blank in the 总计 column another value than its row: uncertain, not derived.
+    used_columns: set[int] = {6} if "totals do not add up" in built.notes else set()
+    rows = [k for k, _, _ in T3_ROWS if len(t3[k]) == 7 and not _touched(built, f"applications.{k}")]
+    rng.shuffle(rows)
+    for key in rows[:3]:
+        options = [i for i, v in enumerate(t3[key]) if v not in ("0", "") and i not in used_columns]
+        if not options:
+            continue
+        i = rng.choice(options)
+        used_columns.add(i)
+        t3[key][i] = rng.choice(["—", "/", "无"]) if i in (0, 6) else rng.choice(["", "—", "-"])
+        cell = f"applications.{key}.{COLUMNS[i]}"
+        built.expect.append(("cell.derived", cell, "warning"))
+        built.defect_keys.update({cell, f"applications.{key}"})
+
+
 def _short_row(rng: random.Random, built: Built, t3: dict[str, list[str]]) -> None:
     """One table-3 row printed with a value missing (no cell at all where it was)."""
     key = rng.choice([k for k in LEAVES if not _touched(built, f"applications.{k}")])
@@ -781,4 +805,5 @@ DEFECTS = [
     "not_adding_up",
     "undivided",
     "label_variant",
+    "blank_nonzero",
 ]

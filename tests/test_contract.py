@@ -54,7 +54,10 @@ def test_sources_point_at_the_printed_text(report: Report) -> None:
     out = report.to_dict()
     for key, source in out["cell_sources"].items():
         if source["how"] == "read":
-            assert source["text"] in lines[source["line"] - 1], key
+            cells = [c.strip(" \u3000\u00a0") for c in lines[source["line"] - 1].split("\t")]
+            assert source["text"] in cells, key
+            value = out["cells"][key]
+            assert float(source["text"].replace(",", "")) == value, key
 
 
 def report_text_lines() -> list[str]:

@@ -61,3 +61,21 @@ def test_a_table_label_makes_a_report() -> None:
     text = "第二十条第（一）项\t\t\t\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t2\t3\n"
     report = parse_report(text)
     assert report.cells["proactive.regulations.in_force"] == 3
+
+
+def test_one_table_word_is_not_a_report() -> None:
+    with pytest.raises(NotAReportError):
+        parse_report("行政复议")
+
+
+def test_parse_lines_checks_its_input() -> None:
+    from gov_disclosure import SourceLine, parse_lines, to_lines
+
+    lines = to_lines("某局2023年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况")
+    assert parse_lines(lines).meta.organ == "某局"
+    with pytest.raises(InputTypeError):
+        parse_lines(["一、总体情况"])  # type: ignore[list-item]
+    with pytest.raises(GovDisclosureError, match="numbered"):
+        parse_lines([SourceLine(number=0, cells=line.cells) for line in lines])
+    assert lines[1].text == "一、总体情况"
+    assert SourceLine(number=1, cells=lines[1].cells).text == "一、总体情况"

@@ -27,6 +27,8 @@ DEFECT_SETS = [
     ("not_adding_up",),
     ("undivided",),
     ("label_variant",),
+    ("blank_nonzero",),
+    ("blank_nonzero", "blanks", "long_t4"),
     ("short_row", "long_t4", "blanks"),
     ("missing_block", "extra_t2", "blanks", "label_variant"),
     ("undivided", "long_t4", "short_t2"),

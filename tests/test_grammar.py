@@ -11,9 +11,9 @@ from lark import Lark
 from gov_disclosure.formats import FORMAT_2021
 from gov_disclosure.labels import Labels
 from gov_disclosure.normalize import to_lines
-from gov_disclosure.parser import _PassThrough, get_parser, tokenize
+from gov_disclosure.parser import _PassThrough, tokenize
 from gov_disclosure.sections import find_headings
-from gov_disclosure.transform import Document, DocumentBuilder
+from gov_disclosure.transform import Document, document_parser
 
 from builder import build_report
 
@@ -21,7 +21,7 @@ from builder import build_report
 def _document(text: str) -> Document:
     lines = to_lines(text)
     headings = {h.line: h for h in find_headings(lines)}
-    tree = get_parser(DocumentBuilder()).parse(tokenize(lines, headings, Labels(FORMAT_2021)))
+    tree = document_parser().parse(tokenize(lines, headings, Labels(FORMAT_2021)))
     assert isinstance(tree, Document)
     return tree
 
@@ -30,11 +30,6 @@ def test_grammar_ships_with_the_package_and_has_no_conflicts() -> None:
     grammar = resources.files("gov_disclosure").joinpath("grammar.lark").read_text(encoding="utf-8")
     # strict=True raises on any shift/reduce or reduce/reduce conflict.
     Lark(grammar, parser="lalr", lexer=_PassThrough, strict=True)
-
-
-def test_parser_is_built_once() -> None:
-    builder = DocumentBuilder()
-    assert get_parser(builder) is get_parser(builder)
 
 
 @pytest.mark.parametrize("layout", ["tabs", "lines", "pdf"])

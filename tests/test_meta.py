@@ -64,3 +64,26 @@ def test_missing_fields_are_null_with_an_info() -> None:
     missing = {d.key for d in report.diagnostics if d.code == "meta.missing"}
     assert missing == {"meta.organ", "meta.year", "meta.published"}
     assert report.to_dict()["meta"]["contact"] == {}
+
+
+def test_a_malformed_chinese_date_is_not_a_date() -> None:
+    report = parse_report("政府信息公开工作年度报告" + BODY + "某局\n二〇二三年十十月一日\n")
+    assert report.meta.published is None
+
+
+def test_a_breadcrumb_is_not_the_organ() -> None:
+    text = (
+        "首页 > 政务公开 > 年度报告\n2023年政府信息公开工作年度报告" + BODY + "\n某区统计局\n2024年1月20日\n"
+    )
+    meta = parse_report(text).meta
+    assert meta.organ == "某区统计局"
+
+
+def test_signature_is_not_section_text() -> None:
+    text = (
+        "某局2023年政府信息公开工作年度报告"
+        + BODY
+        + "六、其他需要报告的事项\n无。\n\n    某局\n    2024年1月20日\n"
+    )
+    report = parse_report(text)
+    assert report.section("other").text == "无。"  # type: ignore[union-attr]

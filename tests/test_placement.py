@@ -56,8 +56,10 @@ def test_printed_blank_that_the_arithmetic_fills_is_derived_with_a_warning() -> 
     )
     report = parse_report(text)
     cell = report.cell("applications.granted.total")
-    assert (cell.value, cell.how, cell.text) == (5, "derived", "—")
-    assert _diag(report, "cell.derived", "applications.granted.total")[0].severity == "warning"
+    assert (cell.value, cell.how, cell.text) == (5, "derived", "")  # derived: no printed text
+    (derived,) = _diag(report, "cell.derived", "applications.granted.total")
+    assert derived.severity == "warning"
+    assert "'—'" in derived.message
 
 
 def test_blank_is_zero_when_every_relation_holds_with_zero() -> None:
@@ -220,3 +222,90 @@ def test_table2_of_the_2019_form_is_not_misread_as_2021() -> None:
     assert error.severity == "error"
     assert error.line == 3
     assert "proactive.regulations.issued" in error.cells
+
+
+def test_blanks_the_arithmetic_cannot_decide_are_null_whatever_the_order() -> None:
+    # 重复申请 and （六）1. each have two blanks; together the relations leave one degree
+    # of freedom, so no blank can be read as 0 (the true values are 2, 2 and 2, 4).
+    text = _table3(
+        {
+            "new_received": ["0", "0", "0", "0", "4", "2", "6"],
+            "total": ["0", "0", "0", "0", "4", "2", "6"],
+            "not_processed.duplicate": ["0", "0", "0", "0", "—", "0", "—"],
+            "other_handling.overdue_correction": ["0", "0", "0", "0", "—", "2", "—"],
+        }
+    )
+    report = parse_report(text)
+    for key in (
+        "applications.not_processed.duplicate.legal_service",
+        "applications.not_processed.duplicate.total",
+        "applications.other_handling.overdue_correction.legal_service",
+        "applications.other_handling.overdue_correction.total",
+    ):
+        assert report.cells[key] is None, key
+        assert _diag(report, "cell.uncertain", key)[0].severity == "error"
+
+
+def test_a_printed_row_beats_an_empty_or_variant_reading_of_the_same_row() -> None:
+    text = _table2("第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\n行政许可\t1765")
+    report = parse_report(text)
+    assert report.cells["proactive.licensing.decisions"] == 1765
+    (duplicate,) = _diag(report, "row.duplicate", "proactive.licensing")
+    assert "line 5" in duplicate.message
+
+
+def test_short_labels_are_not_matched_by_similarity() -> None:
+    text = _table2(
+        "第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可事项\t30\n行政处理\t7\n行政许可\t1234"
+    )
+    report = parse_report(text)
+    assert report.cells["proactive.licensing.decisions"] == 1234
+    assert report.cells["proactive.penalty.decisions"] is None  # block 六 is absent
+    assert [r.label for r in report.extra_rows] == ["行政许可事项", "行政处理"]
+
+
+def test_a_bare_other_outside_other_handling_is_a_local_row() -> None:
+    lines = [HEAD.strip(), NOTE.strip()]
+    for key, label, _ in T3_ROWS:
+        values = ["2", "0", "0", "0", "1", "0", "3"] if key == "other_handling.other" else ["0"] * 7
+        if key == "total" or key == "new_received":
+            values = ["2", "0", "0", "0", "1", "0", "3"]
+        lines.append("\t".join([label, "", *values]))
+        if key == "denied.query_matter":
+            lines.append("\t".join(["9.其他", "", *["0"] * 7]))
+    report = parse_report("\n".join(lines))
+    assert report.cells["applications.other_handling.other.total"] == 3
+    assert [r.label for r in report.extra_rows] == ["9.其他"]
+
+
+def test_text_in_a_values_place_is_an_unreadable_value() -> None:
+    for printed in ("约1234", "12.5万", "十二", "1234.", "1e3"):
+        report = parse_report(_table2(f"第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t{printed}"))
+        assert report.cells["proactive.licensing.decisions"] is None
+        (error,) = _diag(report, "cell.uncertain", "proactive.licensing.decisions")
+        assert printed in error.message
+
+
+def test_values_separated_by_spaces_are_split() -> None:
+    text = _table2(
+        "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+        "规章 2 1 15\n行政规范性文件\t3 0 7"
+    )
+    report = parse_report(text)
+    assert [report.cells[f"proactive.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [
+        2,
+        1,
+        15,
+    ]
+    cell = report.cell("proactive.normative_documents.in_force")
+    assert (cell.value, cell.text) == (7, "7")
+
+
+def test_a_report_on_2020_without_2021_headers_is_not_read_into_2021_columns() -> None:
+    text = (
+        "某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        "第二十条第（一）项\n规章\t2\t2\t15\n第二十条第（五）项\n行政许可\t10\t-2\t300\n"
+    )
+    report = parse_report(text)
+    assert all(v is None for k, v in report.cells.items() if k.startswith("proactive."))
+    assert [d.code for d in report.errors] == ["format.unsupported"]

@@ -30,6 +30,7 @@ from gov_disclosure.model import (
     Section,
     Unable,
 )
+from gov_disclosure.normalize import SourceCell, SourceLine, to_lines
 from gov_disclosure.pipeline import parse_lines, parse_report
 
 __version__ = "0.1.0"
@@ -57,8 +58,11 @@ __all__ = [
     "Report",
     "ReviewLitigation",
     "Section",
+    "SourceCell",
+    "SourceLine",
     "Unable",
     "__version__",
     "parse_lines",
     "parse_report",
+    "to_lines",
 ]

@@ -23,7 +23,18 @@ _EXPLAIN = {
 
 
 def _number(value: int | float) -> str:
-    return str(value) if type(value) is int else f"{value:g}"
+    return str(value) if type(value) is int else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+_MAX_SHOWN = 7
+_FEES_PLAUSIBLE = 100_000  # 万元: ten 亿元 in fees from one organ
+
+
+def _sum(values: list[int | float]) -> str:
+    """``3 + 4``, or for a long sum (the 21 leaves of （七）) only its total."""
+    if len(values) <= _MAX_SHOWN:
+        return " + ".join(_number(v) for v in values)
+    return f"{_number(sum(values))} (the sum of {len(values)} rows)"
 
 
 def _check(rel: Relation, cells: Mapping[str, Cell]) -> Check:
@@ -35,11 +46,7 @@ def _check(rel: Relation, cells: Mapping[str, Cell]) -> Check:
     left = [v for v in values[: len(rel.left)] if v is not None]
     right = [v for v in values[len(rel.left) :] if v is not None]
     ok = abs(sum(left) - sum(right)) < 1e-6
-    shown = (
-        " + ".join(_number(v) for v in left)
-        + (" = " if ok else " ≠ ")
-        + " + ".join(_number(v) for v in right)
-    )
+    shown = _sum(left) + (" = " if ok else " ≠ ") + _sum(right)
     return Check(rule=rel.rule, ok=ok, cells=rel.cells, message=f"{explain}: {shown}")
 
 
@@ -67,6 +74,15 @@ def run_checks(
 
 def plausibility(spec: FormatSpec, cells: Mapping[str, Cell]) -> Iterator[Diagnostic]:
     """Relations that usually hold but need not (info only)."""
+    fees = cells.get("proactive.fees.amount")
+    if fees is not None and fees.value is not None and fees.value >= _FEES_PLAUSIBLE:
+        yield Diagnostic(
+            code="plausibility.fees",
+            severity="info",
+            key="proactive.fees.amount",
+            line=fees.line,
+            message=f"本年收费金额 of {_number(fees.value)} 万元 is very large: printed in 元?",
+        )
     for key, cell in cells.items():
         if cell.value is not None and cell.value < 0 and not key.endswith(".change"):
             yield Diagnostic(

@@ -33,6 +33,22 @@ _NUMBERING = re.compile(
 _PUNCT = re.compile(r"[\W_]+")
 _BLOCK = re.compile(r"第二十条第\(?([一二三四五六七八九十]{1,3})\)?项")
 _NOTE_WORDS = ("勾稽关系", "第一项加第二项")
+# Table-2 labels that only the 2019 form (国办公开办函〔2019〕60号) prints, as whole cells.
+_FORM_2019_HEADS = (
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "处理决定数量",
+    "采购项目数量",
+    "采购总金额",
+)
+_FORM_2019_ROWS = ("规范性文件", "其他对外管理服务事项", "政府集中采购")
+# Similarity finds a row label with a character lost or changed; short labels are too
+# close to other words (行政许可事项, 行政处理) to be matched that way.
+_MIN_SIMILAR = 8
+_SIMILAR = 0.8
 
 
 @attrs.frozen(kw_only=True)
@@ -43,13 +59,15 @@ class LabelInfo:
     article numeral), ``"head"`` (a column header, key the column name), ``"note"`` (the
     勾稽关系 note of table 3), ``"group"`` (a merged group label, key the group) or
     ``"row"`` (a row label, key the row's key prefix). ``exact`` is False when the label
-    was recognised only as a variant.
+    was recognised only as a variant. ``form`` is set for a label that belongs to the
+    other national form (``规范性文件``, ``本年新制作数量`` in a 2021 reading).
     """
 
     table: int
     role: Role
     key: str
     exact: bool = True
+    form: str | None = None  # "2019": a label only the other national form has
 
 
 def split_numbering(norm: str) -> tuple[str, str]:
@@ -98,14 +116,21 @@ class Labels:
         add("合计", LabelInfo(table=3, role="row", key="applications.total", exact=False))
         add("合计", LabelInfo(table=3, role="head", key="total", exact=False))
         add("部分公开", LabelInfo(table=3, role="row", key="applications.partially_granted", exact=False))
+        add("其它", LabelInfo(table=3, role="head", key="other_org", exact=False))
+        add("其它", LabelInfo(table=3, role="row", key="applications.other_handling.other", exact=False))
         add("行政诉讼", LabelInfo(table=4, role="head", key="litigation"))
         for group, label in REVIEW_GROUPS:
             add(label, LabelInfo(table=4, role="head", key=group))
         for outcome, label in REVIEW_OUTCOMES:
             add(label, LabelInfo(table=4, role="head", key=outcome))
         add("合计", LabelInfo(table=4, role="head", key="total", exact=False))
+        for head in _FORM_2019_HEADS:
+            add(head, LabelInfo(table=2, role="head", key=head, form="2019"))
+        for row in _FORM_2019_ROWS:
+            add(row, LabelInfo(table=2, role="row", key=row, form="2019"))
 
         self._exact = {body: tuple(infos) for body, infos in exact.items()}
+        self._articles = frozenset(b.article for b in spec.blocks)
         self._t2_heads = [(_body(h), c) for b in spec.blocks for c, h in b.columns]
         self._t4_words = [(_body(label), key) for key, label in REVIEW_OUTCOMES[:-1]] + [
             (_body(label), key) for key, label in REVIEW_GROUPS
@@ -114,7 +139,10 @@ class Labels:
             (body, info)
             for body, infos in self._exact.items()
             for info in infos
-            if info.role in ("row", "group") and info.exact and len(body) >= 4
+            if info.role in ("row", "group")
+            and info.exact
+            and info.form is None
+            and len(body) >= _MIN_SIMILAR
         ]
         self.classify = lru_cache(maxsize=8192)(self._classify)
 
@@ -125,7 +153,9 @@ class Labels:
         compact = "".join(norm.split())
         block = _BLOCK.search(compact)
         if block:
-            return (LabelInfo(table=2, role="block", key=block.group(1)),)
+            article = block.group(1)
+            form = None if article in self._articles else "2019"
+            return (LabelInfo(table=2, role="block", key=article, form=form),)
         if any(word in compact for word in _NOTE_WORDS):
             return (LabelInfo(table=3, role="note", key="note"),)
         body = label_body(norm)
@@ -137,14 +167,14 @@ class Labels:
         for head, column in self._t2_heads:
             if len(head) >= 6 and body.startswith(head[:6]):
                 return (LabelInfo(table=2, role="head", key=column, exact=False),)
-        if len(body) <= 10:
-            for word, key in self._t4_words:
-                if word in body:
-                    return (LabelInfo(table=4, role="head", key=key, exact=False),)
+        for word, key in self._t4_words:
+            # A character doubled by the PDF text layer (持结果维持), not a longer phrase.
+            if word in body and len(body) <= len(word) + 1:
+                return (LabelInfo(table=4, role="head", key=key, exact=False),)
         return self._similar(body)
 
     def _similar(self, body: str) -> tuple[LabelInfo, ...]:
-        if len(body) < 4:
+        if len(body) < _MIN_SIMILAR - 2:
             return ()
         scored: list[tuple[float, LabelInfo]] = []
         matcher = SequenceMatcher(autojunk=False)
@@ -155,7 +185,7 @@ class Labels:
                 continue
             scored.append((matcher.ratio(), info))
         scored.sort(key=lambda item: item[0], reverse=True)
-        if not scored or scored[0][0] < 0.75:
+        if not scored or scored[0][0] < _SIMILAR:
             return ()
         if len(scored) > 1 and scored[1][0] > scored[0][0] - 0.08 and scored[1][1].key != scored[0][1].key:
             return ()

@@ -41,7 +41,8 @@ _CN_DATE = re.compile(
     r"([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
 )
 _ORGAN_NOISE = re.compile(r"^(?:关于)|(?:关于|的)$")
-_PUNCT = set("。，,；;：:！？!?")
+_PUNCT = set("。，,；;：:！？!?>›»|/\\")
+_NOT_ORGAN = ("首页", "当前位置", "您的位置", "政务公开", "信息公开")
 
 _ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s*[:：]?\s*([^;；,，。)）(（\s]{4,60})")
 _POSTCODE = re.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*(\d{6})")
@@ -63,6 +64,7 @@ def _clean_organ(text: str) -> str | None:
         not text
         or len(text) > 40
         or any(ch in _PUNCT for ch in text)
+        or any(word in text for word in _NOT_ORGAN)
         or not re.search(r"[\u4e00-\u9fff]", text)
     ):
         return None
@@ -105,27 +107,31 @@ def _parse_date(text: str) -> dt.date | None:
         if not cn:
             return None
         year = int("".join(str(_CN_DIGITS[ch]) for ch in cn.group(1)))
-        month, day = _cn_number(cn.group(2)), _cn_number(cn.group(3))
+        cn_month, cn_day = _cn_number(cn.group(2)), _cn_number(cn.group(3))
+        if cn_month is None or cn_day is None:
+            return None
+        month, day = cn_month, cn_day
     try:
         return dt.date(year, month, day)
     except ValueError:
         return None
 
 
-def _cn_number(text: str) -> int:
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN_DIGITS[text[1]]
-    if len(text) == 3 and text[1] == "十":
-        return _CN_DIGITS[text[0]] * 10 + _CN_DIGITS[text[2]]
-    if len(text) == 2 and text[1] == "十":
-        return _CN_DIGITS[text[0]] * 10
-    return _CN_DIGITS.get(text, 0)
+def _cn_number(text: str) -> int | None:
+    """一 … 三十一 as a number; ``None`` for anything else (十十)."""
+    match = re.fullmatch(r"([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)", text)
+    if not text or not match:
+        return None
+    tens, ten, units = match.groups()
+    if ten:  # 十, 十一, 二十, 二十五
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+    if tens and units:  # 二二
+        return None
+    return _CN_DIGITS[tens or units]
 
 
-def _signature(lines: Sequence[SourceLine]) -> tuple[str | None, dt.date | None]:
-    """The organ and date of the signature at the end of the report."""
+def _signature(lines: Sequence[SourceLine]) -> tuple[str | None, dt.date | None, tuple[int, ...]]:
+    """The organ and date of the signature at the end of the report, and its lines."""
     closing = _closing(lines)
     for i in range(len(closing) - 1, -1, -1):
         text = closing[i].norm
@@ -134,11 +140,10 @@ def _signature(lines: Sequence[SourceLine]) -> tuple[str | None, dt.date | None]
         date = _parse_date(text)
         if date is None:
             continue
-        organ = None
-        if i > 0:
-            organ = _clean_organ(closing[i - 1].norm)
-        return organ, date
-    return None, None
+        organ = _clean_organ(closing[i - 1].norm) if i > 0 else None
+        signed = (closing[i - 1].number, closing[i].number) if organ else (closing[i].number,)
+        return organ, date, signed
+    return None, None, ()
 
 
 def _contact(lines: Iterator[str]) -> Contact:
@@ -150,8 +155,9 @@ def _contact(lines: Iterator[str]) -> Contact:
                 match = pattern.search(text)
                 if match:
                     found[field] = match.group(1).strip()
-        if "email" not in found:
-            match = _EMAIL.search(text)
+        if "email" not in found and "@" in text:
+            at = text.index("@")  # search near the @ only: the pattern is slow on long runs
+            match = _EMAIL.search(text, max(0, at - 64), at + 256)
             if match:
                 found["email"] = match.group(0)
         if "website" not in found:
@@ -163,10 +169,21 @@ def _contact(lines: Iterator[str]) -> Contact:
     return Contact(**found)
 
 
-def read_meta(front: Sequence[SourceLine], lines: Sequence[SourceLine]) -> tuple[Meta, list[Diagnostic]]:
-    """The report's metadata, with a ``meta.missing`` info for each field not found."""
+_FIELD_WORDS = {
+    "organ": "reporting organ",
+    "year": "year reported on",
+    "published": "date the report is signed",
+}
+_MAX_CONTACT_LINE = 2000
+
+
+def read_meta(
+    front: Sequence[SourceLine], lines: Sequence[SourceLine]
+) -> tuple[Meta, list[Diagnostic], tuple[int, ...]]:
+    """The report's metadata, a ``meta.missing`` info for each field not found, and the
+    lines of the signature at the end (not narrative)."""
     organ, year = _title(front)
-    signer, published = _signature(lines)
+    signer, published, signature = _signature(lines)
     if organ is None:
         organ = signer
     if year is None:
@@ -175,7 +192,8 @@ def read_meta(front: Sequence[SourceLine], lines: Sequence[SourceLine]) -> tuple
             if match:
                 year = int(match.group(1))
                 break
-    contact = _contact(line.text for line in (*front, *_closing(lines)))
+    searched = {line.number: line for line in (*front, *_closing(lines))}
+    contact = _contact(line.text[:_MAX_CONTACT_LINE] for _, line in sorted(searched.items()))
     meta = Meta(organ=organ, year=year, published=published, contact=contact)
     diagnostics = [
         Diagnostic(
@@ -183,9 +201,9 @@ def read_meta(front: Sequence[SourceLine], lines: Sequence[SourceLine]) -> tuple
             severity="info",
             key=f"meta.{field}",
             line=None,
-            message=f"the report's {field} was not found",
+            message=f"the {_FIELD_WORDS[field]} was not found",
         )
         for field, value in (("organ", organ), ("year", year), ("published", published))
         if value is None
     ]
-    return meta, diagnostics
+    return meta, diagnostics, signature

@@ -55,8 +55,9 @@ class SourceCell:
 
     @classmethod
     def of(cls, printed: str) -> SourceCell:
-        """A cell from its printed text."""
-        text = _ARTEFACT.sub("", printed).strip(_TRIM) if "[bookmark:" in printed else printed.strip(_TRIM)
+        """A cell from its printed text (for readers that build lines themselves)."""
+        text = _ARTEFACT.sub("", printed) if "[bookmark:" in printed else printed
+        text = text.strip(_TRIM)
         return cls(text=text, norm=normalize_text(text))
 
     @property
@@ -84,6 +85,8 @@ class SourceLine:
     def __attrs_post_init__(self) -> None:
         if not self.norm and self.cells:
             object.__setattr__(self, "norm", " ".join(c.norm for c in self.cells if c.norm))
+        if not self.text and self.cells:
+            object.__setattr__(self, "text", "\t".join(c.text for c in self.cells))
 
     def __str__(self) -> str:
         return self.text
@@ -109,16 +112,19 @@ def split_lines(text: str) -> list[str]:
     return parts
 
 
-@lru_cache(maxsize=16384)
+_CACHED_LINE = 200  # short lines repeat a lot in tables (a tab and 0, a lone tab); long ones do not
+
+
 def _read_line(raw: str) -> tuple[tuple[SourceCell, ...], bool, str, str]:
-    """Cells, indentation, text and matching form of a raw line (lines repeat a lot in
-    one-cell-per-line tables: ``\t0``, ``\t``)."""
+    """Cells, indentation, text and matching form of a raw line."""
+    return _read_short_line(raw) if len(raw) <= _CACHED_LINE else _read_any_line(raw)
+
+
+def _read_any_line(raw: str) -> tuple[tuple[SourceCell, ...], bool, str, str]:
     if "[bookmark:" in raw:
         raw = _ARTEFACT.sub("", raw)
     pieces = raw.split("\t")
-    folded = unicodedata.normalize("NFKC", raw).split("\t")
-    if len(folded) != len(pieces):  # NFKC never makes or removes a tab; be safe all the same
-        folded = [unicodedata.normalize("NFKC", p) for p in pieces]
+    folded = unicodedata.normalize("NFKC", raw).split("\t")  # NFKC neither makes nor removes tabs
     indented = len(pieces) > 1 and not pieces[0].strip(_TRIM)
     start = 1 if indented else 0
     cells = tuple(
@@ -127,6 +133,9 @@ def _read_line(raw: str) -> tuple[tuple[SourceCell, ...], bool, str, str]:
     )
     norm = " ".join(c.norm for c in cells if c.norm)
     return cells, indented, raw.strip(_TRIM + "\f\r"), norm
+
+
+_read_short_line = lru_cache(maxsize=16384)(_read_any_line)
 
 
 def _line(number: int, raw: str) -> SourceLine:

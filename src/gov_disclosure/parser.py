@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -25,7 +25,7 @@ from gov_disclosure.normalize import SourceCell, SourceLine
 from gov_disclosure.sections import HeadingCandidate
 from gov_disclosure.values import ValueReading, is_value_like, read_value
 
-__all__ = ["HeadingLine", "TableCell", "TableLine", "get_parser", "tokenize"]
+__all__ = ["HeadingLine", "TableCell", "TableLine", "build_parser", "tokenize"]
 
 # Page footers and headers that PDF conversions leave inside tables: -3-, — 3 —, 第3页 共9页.
 _PAGE_MARK = re.compile(r"^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?)$")
@@ -87,53 +87,73 @@ class HeadingLine:
 _ROLE_TOKEN = {"block": "BLOCK", "head": "HEAD", "note": "NOTE", "group": "GROUP", "row": "LABEL"}
 
 
+@attrs.define
 class _Context:
     """What the token pass knows at a point: the open table, and whether table 3's
     header rows are behind us (then 总计 and 其他 are row labels, not column headers)."""
 
-    def __init__(self) -> None:
-        self.table = 0
-        self.table3_body = False
+    table: int = 0
+    table3_body: bool = False
 
-    def choose(self, options: tuple[LabelInfo, ...]) -> LabelInfo | None:
-        if len(options) == 1:
-            return options[0]
-        if self.table == 4:
-            return next((o for o in options if o.table == 4), None)
-        if self.table == 3:
-            role = "row" if self.table3_body else "head"
-            return next((o for o in options if o.table == 3 and o.role == role), None)
-        return None
 
-    def saw(self, info: LabelInfo) -> None:
-        if info.table == 3 and info.role == "row":
-            self.table3_body = True
-        elif info.table == 3 and info.role in ("note", "head"):
-            self.table3_body = False
+def _choose(options: tuple[LabelInfo, ...], table: int, table3_body: bool) -> LabelInfo | None:
+    """The reading of a label that fits the context (``总计``: a header or a row?)."""
+    if len(options) == 1:
+        return options[0]
+    if table == 4:
+        return next((o for o in options if o.table == 4), None)
+    if table == 3:
+        role = "row" if table3_body else "head"
+        return next((o for o in options if o.table == 3 and o.role == role), None)
+    return None
 
 
 @lru_cache(maxsize=16384)
 def _classify(
     norm: str, labels: Labels, table: int, table3_body: bool
 ) -> tuple[str, LabelInfo | None, ValueReading | None, bool]:
-    """A cell's token type, label and value in a context; and the context's new
-    ``table3_body``."""
+    """A cell's token type, label and value in a context; and ``table3_body`` after it
+    (a table-3 row label ends the header rows, a header or the note starts them)."""
     if not norm:
         return "EMPTY", None, read_value(""), table3_body
     if is_value_like(norm):
         return "VALUE", None, read_value(norm), table3_body
-    ctx = _Context()
-    ctx.table, ctx.table3_body = table, table3_body
-    info = ctx.choose(labels.classify(norm))
+    info = _choose(labels.classify(norm), table, table3_body)
     if info is None:
         return "TEXTCELL", None, None, table3_body
-    ctx.saw(info)
-    return _ROLE_TOKEN[info.role], info, None, ctx.table3_body
+    if info.table == 3:
+        table3_body = info.role == "row" or (table3_body and info.role not in ("note", "head"))
+    return _ROLE_TOKEN[info.role], info, None, table3_body
 
 
 def _cell(line: int, column: int, text: str, norm: str, labels: Labels, ctx: _Context) -> TableCell:
     kind, label, value, ctx.table3_body = _classify(norm, labels, ctx.table, ctx.table3_body)
     return TableCell(line=line, column=column, text=text, norm=norm, kind=kind, label=label, value=value)
+
+
+def _split_spaced(cells: Sequence[SourceCell], labels: Labels) -> tuple[SourceCell, ...]:
+    """Cells that hold several values separated by spaces (``0 3 0``), or a label followed
+    by its values (``规章 2 1 15``), as converters without tabs print them, split apart."""
+    out: list[SourceCell] = []
+    for cell in cells:
+        words, printed = cell.norm.split(" "), cell.text.split()
+        if len(words) < 2 or len(words) != len(printed):
+            out.append(cell)
+            continue
+        first_value = len(words)
+        while first_value > 0 and is_value_like(words[first_value - 1]):
+            first_value -= 1
+        label = " ".join(words[:first_value])
+        if first_value == len(words) or (label and not labels.classify(label)):
+            out.append(cell)
+            continue
+        if label:
+            out.append(SourceCell(text=" ".join(printed[:first_value]), norm=label))
+        out += [
+            SourceCell(text=t, norm=w)
+            for t, w in zip(printed[first_value:], words[first_value:], strict=True)
+        ]
+    return tuple(out)
 
 
 def _token(kind: str, payload: Any, line: int) -> Token:
@@ -242,9 +262,9 @@ def _read_line(
     if len(source_cells) == 1 and len(source_cells[0].norm) > 80:
         ctx.table = 0
         return "TEXT", []
+    source_cells = _split_spaced(source_cells, labels)
     opens = _opened_table(source_cells, labels, ctx)
-    trial = _Context()
-    trial.table, trial.table3_body = opens or ctx.table, ctx.table3_body
+    trial = _Context(table=opens or ctx.table, table3_body=ctx.table3_body)
     cells = [_cell(line.number, k, c.text, c.norm, labels, trial) for k, c in enumerate(source_cells)]
     is_table = _is_table_line(cells, line, ctx)
     if is_table is None:
@@ -285,9 +305,10 @@ class _PassThrough(Lexer):
         return iter(data)
 
 
-@cache
-def get_parser(transformer: Any = None) -> Lark:
-    """The LALR parser for ``grammar.lark``, built once per process (per transformer)."""
+def build_parser(transformer: Any = None) -> Lark:
+    """The LALR parser for ``grammar.lark``, with a transformer applied while parsing.
+
+    ``strict=True``: building fails on any grammar conflict."""
     return Lark.open_from_package(
         "gov_disclosure",
         "grammar.lark",

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 import attrs
 
 from gov_disclosure.checks import plausibility, run_checks
-from gov_disclosure.errors import InputTypeError, NotAReportError
+from gov_disclosure.errors import GovDisclosureError, InputTypeError, NotAReportError
 from gov_disclosure.formats import FORMAT_2021, FormatSpec
 from gov_disclosure.labels import Labels
 from gov_disclosure.meta import read_meta
@@ -28,11 +29,11 @@ from gov_disclosure.model import (
     build_table,
 )
 from gov_disclosure.normalize import SourceLine, to_lines
-from gov_disclosure.parser import get_parser, tokenize
-from gov_disclosure.placement import Placed, place_cells
+from gov_disclosure.parser import tokenize
+from gov_disclosure.placement import place_cells
 from gov_disclosure.sections import SECTION_KEYS, SECTION_TITLES, HeadingCandidate, find_headings
 from gov_disclosure.tables import read_tables
-from gov_disclosure.transform import Document, DocumentBuilder
+from gov_disclosure.transform import Document, document_parser
 
 __all__ = ["parse_lines", "parse_report"]
 
@@ -54,11 +55,6 @@ def _labels(spec: FormatSpec) -> Labels:
     return Labels(spec)
 
 
-@cache
-def _builder() -> DocumentBuilder:
-    return DocumentBuilder()
-
-
 def parse_report(text: str) -> Report:
     """Parse the decoded text of a report.
 
@@ -75,19 +71,23 @@ def parse_report(text: str) -> Report:
 
 
 def parse_lines(lines: Sequence[SourceLine]) -> Report:
-    """Parse a report given as lines of cells (what every reader produces)."""
+    """Parse a report given as lines of cells (what every reader produces).
+
+    ``lines`` are :class:`~gov_disclosure.SourceLine` items numbered upwards from 1 (the
+    numbers are the input's lines, which every position in the result refers to)."""
+    _check_lines(lines)
     if not any(line.norm for line in lines):
         raise NotAReportError("the text is empty: there is no report to read")
     spec = FORMAT_2021
     labels = _labels(spec)
     headings = find_headings(lines)
-    tree = get_parser(_builder()).parse(tokenize(lines, {h.line: h for h in headings}, labels))
+    tree = document_parser().parse(tokenize(lines, {h.line: h for h in headings}, labels))
     assert isinstance(tree, Document)  # the builder transforms the tree while parsing
     document = tree
     _check_is_report(lines, headings, document)
 
-    meta, diagnostics = read_meta(document.front, lines)
-    sections, section_diagnostics = _sections(document, headings)
+    meta, diagnostics, signature = read_meta(document.front, lines)
+    sections, section_diagnostics = _sections(document, headings, set(signature))
     diagnostics += section_diagnostics
     fmt: FormatName = "2021"
     if not document.tables and len(headings) < _MIN_NATIONAL_SECTIONS:
@@ -99,17 +99,22 @@ def parse_lines(lines: Sequence[SourceLine]) -> Report:
                 severity="info",
                 key=None,
                 line=None,
-                message=f"no statistics table tells the format; format {fmt} taken from the year reported on",
+                message=_by_year(meta.year, fmt),
             )
         )
     heading_lines = {h.key: h.line for h in headings}
     readings = read_tables(document, spec, labels)
-    older = _older_table2(document)
-    if older is not None:
-        readings["proactive"] = attrs.evolve(readings["proactive"], rows=(), extra=(), duplicates=())
+    proactive = readings["proactive"]
+    if (
+        meta.year in _YEARS_2019
+        and proactive.present
+        and proactive.other_form is None
+        and not proactive.heads
+    ):
+        # A report on 2019 or 2020 follows the 2019 form unless its table 2 shows the
+        # 2021 form's column headers: without them its rows cannot be read as 2021's.
+        readings["proactive"] = attrs.evolve(proactive, other_form=proactive.line)
     placed = place_cells(spec, readings, heading_lines)
-    if older is not None:
-        placed = _without_older_table2(placed, spec, older)
     checks, failed = run_checks(spec, placed.cells)
     diagnostics += placed.diagnostics
     diagnostics += failed
@@ -125,33 +130,6 @@ def parse_lines(lines: Sequence[SourceLine]) -> Report:
         checks=checks,
         diagnostics=_sorted(diagnostics),
     )
-
-
-def _older_table2(document: Document) -> int | None:
-    """The line of a column header of the 2019 form's table 2, if the report has one."""
-    for table in document.tables_of(2):
-        for line in table.lines:
-            for cell in line.cells:
-                if cell.kind == "TEXTCELL" and any(word in cell.norm for word in _HEADERS_2019):
-                    return cell.line
-    return None
-
-
-def _without_older_table2(placed: Placed, spec: FormatSpec, line: int) -> Placed:
-    """Table 2 of the 2019 form is not read yet: its cells are null, with one error."""
-    keys = [k for k in spec.keys if k.startswith("proactive.")]
-    diagnostics = [d for d in placed.diagnostics if not (d.key or "").startswith("proactive")] + [
-        Diagnostic(
-            code="format.unsupported",
-            severity="error",
-            key="proactive",
-            line=line,
-            message="table 2 has the columns of the 2019 form (国办公开办函〔2019〕60号), "
-            "which this version does not read: its cells are left empty",
-            cells=tuple(keys),
-        )
-    ]
-    return attrs.evolve(placed, diagnostics=tuple(diagnostics))
 
 
 def _free_form(meta: Meta, sections: tuple[Section, ...], diagnostics: list[Diagnostic]) -> Report:
@@ -178,13 +156,14 @@ def _free_form(meta: Meta, sections: tuple[Section, ...], diagnostics: list[Diag
 
 
 def _sections(
-    document: Document, headings: Sequence[HeadingCandidate]
+    document: Document, headings: Sequence[HeadingCandidate], signature: set[int]
 ) -> tuple[tuple[Section, ...], list[Diagnostic]]:
     sections = []
     diagnostics = []
     for part in document.sections:
         heading = part.heading
-        text = "\n".join(line.text for line in part.text_lines if line.text.strip())
+        kept = [line.text for line in part.text_lines if line.text.strip() and line.number not in signature]
+        text = "\n".join(kept)
         sections.append(
             Section(
                 number=SECTION_KEYS.index(heading.key) + 1,
@@ -220,10 +199,42 @@ def _sections(
     return tuple(sections), diagnostics
 
 
+_MIN_TABLE_LABELS = 3
+
+
+_YEARS_2019 = (2019, 2020)
+
+
+def _by_year(year: int | None, fmt: str) -> str:
+    if year in _YEARS_2019:
+        return (
+            f"no statistics table tells the format; the report is on {year}, so it follows the "
+            "2019 form, which this version does not read: the 2021 keys are given, all null"
+        )
+    return f"no statistics table tells the format; format {fmt} taken from the year reported on"
+
+
+def _check_lines(lines: Sequence[SourceLine]) -> None:
+    if isinstance(lines, (str, bytes)) or not all(isinstance(line, SourceLine) for line in lines):
+        raise InputTypeError(
+            "parse_lines() takes a sequence of SourceLine (see to_lines); use parse_report for text"
+        )
+    numbers = [line.number for line in lines]
+    if any(n < 1 for n in numbers[:1]) or any(b <= a for a, b in pairwise(numbers)):
+        raise GovDisclosureError("parse_lines() needs lines numbered upwards from 1, as in the input")
+
+
 def _check_is_report(
     lines: Sequence[SourceLine], headings: Sequence[HeadingCandidate], document: Document
 ) -> None:
-    if document.tables or len(headings) >= 2:
+    labels = sum(
+        1
+        for table in document.tables
+        for line in table.lines
+        for cell in line.cells
+        if cell.label is not None
+    )
+    if labels >= _MIN_TABLE_LABELS or len(headings) >= 2:
         return
     text = "".join("".join(line.norm.split()) for line in lines)
     if all(word in text for word in _REPORT_WORDS):
@@ -231,7 +242,7 @@ def _check_is_report(
     raise NotAReportError(
         "this text is not a government information disclosure annual report: it has no "
         "政府信息公开…年度报告 title, fewer than two of the six national section headings and "
-        "no statistics table"
+        "no statistics table (fewer than three of the tables' labels)"
     )
 
 

@@ -127,8 +127,11 @@ def _compile(
                     terms.append((key, sign))
                     continue
                 value = base.get(key, _ABSENT)
-                if value is _ABSENT or value is None:
+                if value is _ABSENT:
                     break
+                if value is None:  # a cell decided elsewhere: unknown here
+                    terms.append((key, sign))
+                    continue
                 const += sign * value  # type: ignore[operator]
             else:
                 continue
@@ -187,22 +190,39 @@ def _propagate(
                     progress = True
                 elif rest < 0:
                     violated.add(rel.rule)
-    # Blanks nothing fixed: 0, where every relation through them holds with 0.
-    open_blanks = {k for k in blanks if values.get(k, _ABSENT) is None}
-    for key in open_blanks:
-        values[key] = 0
-    for rel in relations:
-        unknown, residual = _residual(values, rel)
-        if unknown == [] and residual != 0:
-            for key, _ in rel.terms:
-                if key in open_blanks:
-                    values[key] = None
+    _zero_blanks(values, relations, {k for k in blanks if values.get(k, _ABSENT) is None})
     failed = set(violated)
     for rel in relations:
         unknown, residual = _residual(values, rel)
         if unknown == [] and abs(residual) > 1e-6:
             failed.add(rel.rule)
     return frozenset(failed)
+
+
+def _zero_blanks(
+    values: dict[str, Number | None], relations: Sequence[_Compiled], open_blanks: set[str]
+) -> None:
+    """Blanks the propagation left open are 0 where every relation through them is seen
+    to hold with 0. A relation that fails, or that still has an unknown and so cannot be
+    seen to hold, leaves its blanks open (null). Repeated until nothing changes, so the
+    result does not depend on the order of the relations."""
+    zeroed = set(open_blanks)
+    for key in zeroed:
+        values[key] = 0
+    through = [rel for rel in relations if any(k in zeroed for k, _ in rel.terms)]
+    changed = True
+    while changed:
+        changed = False
+        for rel in through:
+            mine = [k for k, _ in rel.terms if k in zeroed]
+            if not mine:
+                continue
+            unknown, residual = _residual(values, rel)
+            if unknown is None or unknown or abs(residual) > 1e-6:
+                for key in mine:
+                    values[key] = None
+                    zeroed.discard(key)
+                changed = True
 
 
 # --- one table --------------------------------------------------------------------------
@@ -231,28 +251,29 @@ class _TableSolver:
         self.diagnostics: list[Diagnostic] = []
         # Only relations through a cell that is not a plain printed number can change
         # anything; the others are the same for every placement.
-        variable = {
-            key
-            for plan in plans
-            for key, slot in zip(plan.row.cells, plan.options[0] if plan.options else (), strict=False)
-            if plan.defective or slot.kind != "read"
-        } | {key for plan in plans if plan.defective for key in plan.row.cells}
+        variable: set[str] = set()
+        for plan in plans:
+            if plan.defective:
+                variable.update(plan.row.cells)
+            else:
+                slots = zip(plan.row.cells, plan.options[0], strict=True)
+                variable.update(key for key, slot in slots if slot.kind != "read")
         ordered = sorted(relations, key=lambda r: _PRIORITY[r.kind])
         self.relations = [r for r in ordered if any(k in variable for k in r.cells)]
         self.all_relations = ordered
         self._read: dict[str, Number] | None = None
 
     def solve(self) -> None:
-        defective = [p for p in self.plans if p.defective]
-        for plan in [p for p in defective if not p.options]:
+        every_defective = [p for p in self.plans if p.defective]
+        for plan in [p for p in every_defective if not p.options]:
             self._give_up(plan, "there are too many ways to place its values")
-        defective = [p for p in defective if p.options]
+        defective = [p for p in every_defective if p.options]
         exact = [p for p in self.plans if not p.defective]
         joint = math.prod(len(p.options) for p in defective) <= MAX_COMBINATIONS
         groups = [defective] if joint else [[p] for p in defective]
         exact_values: dict[str, Number | None] | None = None
         for group in groups:
-            others = [p for p in defective if p not in group]
+            others = [p for p in every_defective if p not in group]
             choice, values = self._decide(group, others)
             if choice is None:
                 for plan in group:
@@ -263,7 +284,7 @@ class _TableSolver:
             if joint:
                 exact_values = values
         if exact_values is None:
-            _, exact_values = self._decide([], defective)
+            _, exact_values = self._decide([], every_defective)
         for plan in exact:
             self._emit(plan, plan.options[0], exact_values)
 
@@ -272,7 +293,10 @@ class _TableSolver:
         blanks: set[str] = set()
         skipped = {p.row.key for p in skip}
         for plan in self.plans:
-            if plan.defective or plan.row.key in skipped:
+            if plan.row.key in skipped:  # decided on its own: its cells are unknowns here
+                values.update(dict.fromkeys(plan.row.cells))
+                continue
+            if plan.defective:
                 continue
             for key, slot in zip(plan.row.cells, plan.options[0], strict=True):
                 self._set(values, blanks, key, slot)
@@ -294,9 +318,10 @@ class _TableSolver:
     ) -> tuple[dict[str, tuple[Slot, ...]] | None, dict[str, Number | None]]:
         """Try every combination of the group's placements; keep the certain values."""
         base, base_blanks = self._base(skip)
-        variable = set(base_blanks) | {k for plan in group for k in plan.row.cells}
+        unknown = {k for k, v in base.items() if v is None}  # blanks, and rows decided elsewhere
+        variable = unknown | {k for plan in group for k in plan.row.cells}
         compiled = _compile(self.relations, base, variable)
-        start = {k: base.get(k) for k in base_blanks}
+        start: dict[str, Number | None] = dict.fromkeys(unknown)
         results = []
         for combo in itertools.product(*(p.options for p in group)):
             values = dict(start)
@@ -372,7 +397,7 @@ class _TableSolver:
                 return Cell.null()
             return Cell(value=value, how="derived", line=plan.reading.line, text="")
         assert item is not None
-        conflict = self._conflicting(key, values_for=value)
+        conflict = self._conflicting(key)
         if value is None or conflict:
             self.diagnostics.append(
                 _diag(
@@ -393,12 +418,19 @@ class _TableSolver:
                 )
             )
             return Cell(value=0, how="blank", line=item.line, text=item.text)
+        printed = f"{item.text!r}" if item.text else "an empty cell"
         self.diagnostics.append(
-            _diag("cell.derived", "warning", key, item.line, f"blank cell, but the arithmetic gives {value}")
+            _diag(
+                "cell.derived",
+                "warning",
+                key,
+                item.line,
+                f"blank ({printed}), but the arithmetic gives {value}",
+            )
         )
-        return Cell(value=value, how="derived", line=item.line, text=item.text)
+        return Cell(value=value, how="derived", line=plan.reading.line, text="")
 
-    def _conflicting(self, key: str, values_for: Number | None) -> str:
+    def _conflicting(self, key: str) -> str:
         """A blank on which two relations, each fully printed but for it, disagree."""
         implied: dict[Number, str] = {}
         read = self._read_values()
@@ -509,6 +541,9 @@ def place_cells(
                 )
             )
             continue
+        if reading.other_form is not None and table == "proactive":
+            diagnostics.append(_other_form(rows, reading.other_form))
+            continue
         if table == "review_litigation":
             placed, found = _review_plan(rows, reading), {"review_litigation"}
         else:
@@ -531,6 +566,21 @@ def place_cells(
         if value is not None:
             cells[key] = attrs.evolve(cells[key], value=float(value))
     return Placed(cells=cells, extra_rows=tuple(extra_rows), diagnostics=tuple(diagnostics))
+
+
+def _other_form(rows: Sequence[TableRow], line: int) -> Diagnostic:
+    """Table 2 of the 2019 form is not read by this version: its cells stay null."""
+    return _diag(
+        "format.unsupported",
+        "error",
+        "proactive",
+        line,
+        "table 2 follows the 2019 form (国办公开办函〔2019〕60号): it prints that form's labels, "
+        "or the report is on 2019 or 2020 and its table 2 shows none of the 2021 form's column "
+        "headers. This version does not read that form: the cells are left empty rather than "
+        "read into the 2021 columns",
+        [k for row in rows for k in row.cells],
+    )
 
 
 def _plan(row: TableRow, reading: RowReading, width: int) -> _RowPlan:
@@ -596,29 +646,30 @@ def _missing(
 
 
 def _extra(table: str, reading: TableReading, diagnostics: list[Diagnostic]) -> list[ExtraRow]:
+    """Rows no key holds, each kept in ``extra_rows`` with a diagnostic."""
     out = []
-    for row in (*reading.extra, *reading.duplicates):
-        values = tuple(i.number if i.kind == "number" else None for i in row.items)
-        out.append(ExtraRow(table=table, label=row.label, line=row.line, values=values))
-        if row in reading.duplicates:
-            diagnostics.append(
-                _diag(
-                    "row.duplicate",
-                    "warning",
-                    row.key,
-                    row.line,
-                    f"row {row.label!r} is printed again; kept the first",
-                )
+    for row in reading.extra:
+        out.append(_extra_row(table, row))
+        if row.group == "other_handling":
+            continue  # reported as row.undivided
+        what = f"row {row.label!r}" if row.label else "values without a row label"
+        diagnostics.append(
+            _diag(
+                "row.extra", "info", table, row.line, f"{what} is not a row of the form; kept in extra_rows"
             )
-        elif row.group != "other_handling":
-            what = f"row {row.label!r}" if row.label else "values without a row label"
-            diagnostics.append(
-                _diag(
-                    "row.extra",
-                    "info",
-                    table,
-                    row.line,
-                    f"{what} is not a row of the form; kept in extra_rows",
-                )
-            )
+        )
+    for row in reading.duplicates:
+        out.append(_extra_row(table, row))
+        kept = row.kept or row
+        message = (
+            f"row {row.label!r} is read as the same row as {kept.label!r} on line {kept.line}; "
+            f"line {kept.line} is kept and this one goes to extra_rows"
+        )
+        diagnostics.append(_diag("row.duplicate", "warning", row.key, row.line, message, ()))
+    out.sort(key=lambda r: r.line or 0)
     return out
+
+
+def _extra_row(table: str, row: RowReading) -> ExtraRow:
+    values = tuple(i.number if i.kind == "number" else None for i in row.items)
+    return ExtraRow(table=table, label=row.label, line=row.line, values=values)

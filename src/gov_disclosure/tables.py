@@ -13,6 +13,7 @@ inside the run are blanks, the others are padding (``contract.md``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -22,6 +23,7 @@ from gov_disclosure.formats import FormatSpec
 from gov_disclosure.labels import LabelInfo, Labels
 from gov_disclosure.parser import TableCell
 from gov_disclosure.transform import Document, TableBlock
+from gov_disclosure.values import ValueReading
 
 __all__ = ["Item", "RowReading", "TableReading", "read_tables"]
 
@@ -58,6 +60,7 @@ class RowReading:
     items: tuple[Item, ...]
     exact: bool = True
     group: str | None = None
+    kept: RowReading | None = None  # for a row printed twice: the reading kept instead
 
 
 @attrs.frozen(kw_only=True)
@@ -72,6 +75,8 @@ class TableReading:
     duplicates: tuple[RowReading, ...] = ()
     blocks: frozenset[str] = frozenset()
     data: RowReading | None = None  # table 4's data row
+    other_form: int | None = None  # line of a label only the 2019 form has (table 2)
+    heads: frozenset[str] = frozenset()  # the column headers of this format it prints
 
     def row(self, key: str) -> RowReading | None:
         """The reading of the row with this key prefix, if printed."""
@@ -97,9 +102,25 @@ def _run(cells: Sequence[TableCell]) -> tuple[Item, ...]:
     return tuple(items)
 
 
+# Text in a value's place that is not a number: 约1234, 12.5万, 十二, 1234., 1e3.
+_NUMBER_LIKE = re.compile(
+    r"^[约近超余共计多\d零〇一二三四五六七八九十百千万亿,.，．、\seE+\-元件个条项次%]+$"
+)
+_DIGITS = re.compile(r"[\d零〇一二三四五六七八九十百千万亿]")
+_OTHER_HANDLING = (
+    "applications.other_handling.overdue_correction",
+    "applications.other_handling.overdue_fee",
+)
+
+
+def _number_like(norm: str) -> bool:
+    return bool(_NUMBER_LIKE.match(norm) and _DIGITS.search(norm))
+
+
 @attrs.define
 class _OpenRow:
     text: str
+    norm: str
     line: int
     info: LabelInfo | None
     cells: list[TableCell] = attrs.field(factory=list)
@@ -119,7 +140,11 @@ class _Assembler:
         self.extra: list[RowReading] = []
         self.orphans: list[list[TableCell]] = []
         self.blocks: set[str] = set()
+        self.other_form: int | None = None
+        self.heads: set[str] = set()
         self._orphan_run: list[TableCell] = []
+        self._group: str | None = None
+        self._previous: str | None = None
 
     def feed(self, blocks: Iterable[TableBlock]) -> None:
         for block in blocks:
@@ -139,13 +164,23 @@ class _Assembler:
             else:
                 self._orphan_run.append(cell)
             return
+        if cell.kind == "TEXTCELL" and _number_like(cell.norm):
+            # printed in a value's place but not a number: an unreadable value
+            self._cell(attrs.evolve(cell, kind="VALUE", value=ValueReading(kind="unreadable")))
+            return
         self._end_orphans()
+        if cell.label is not None and cell.label.form is not None and self.other_form is None:
+            self.other_form = cell.line
         if cell.kind == "BLOCK" and cell.label is not None:
             self._close()
             self.blocks.add(cell.label.key)
         elif cell.kind in ("HEAD", "NOTE"):
             self._close()
+            if cell.label is not None and cell.label.form is None:
+                self.heads.add(cell.label.key)
         elif cell.kind in ("GROUP", "LABEL", "TEXTCELL"):
+            if cell.kind == "GROUP" and cell.label is not None:
+                self._group = cell.label.key
             self._label(cell)
 
     def _label(self, cell: TableCell) -> None:
@@ -158,17 +193,19 @@ class _Assembler:
             if cell.kind == "TEXTCELL" and current.info is not None and current.info.role == "row":
                 return  # a fragment of text beside a row label: not a row of its own
         self._close()
-        self.current = _OpenRow(text=cell.text, line=cell.line, info=cell.label)
+        self.current = _OpenRow(text=cell.text, norm=cell.norm, line=cell.line, info=cell.label)
 
     def _join(self, current: _OpenRow, cell: TableCell) -> _OpenRow | None:
         """The label continued in the next cell (``5.要求行政机关确认或重新`` / ``出具已获取信息``)."""
         if current.info is not None and current.info.exact:
             return None
-        options = self.labels.classify(current.text + cell.norm)
-        rows = [o for o in options if o.role == "row"]
+        norm = current.norm + cell.norm
+        rows = [o for o in self.labels.classify(norm) if o.role == "row"]
         if len(rows) != 1 or (cell.label is not None and cell.label.exact):
             return None
-        return _OpenRow(text=current.text + cell.text, line=current.line, info=rows[0], cells=current.cells)
+        return _OpenRow(
+            text=current.text + cell.text, norm=norm, line=current.line, info=rows[0], cells=current.cells
+        )
 
     def _row_break(self) -> None:
         if self.current is not None and self.current.has_values:
@@ -186,7 +223,16 @@ class _Assembler:
             return
         items = _run(current.cells)
         info = current.info
+        if (
+            info is not None
+            and info.key == "applications.other_handling.other"
+            and not (self._group == "other_handling" or self._previous in _OTHER_HANDLING)
+        ):
+            info = None  # a bare 其他 outside （六）其他处理: a local row, not 3.其他
+        if info is not None and info.form is not None:
+            info = None  # a row of the other national form: kept aside, never in a key
         if info is not None and info.role == "row":
+            self._previous = info.key
             self.rows.append(
                 RowReading(key=info.key, label=current.text, line=current.line, items=items, exact=info.exact)
             )
@@ -204,14 +250,19 @@ def _read(kind: int, blocks: Sequence[TableBlock], labels: Labels) -> TableReadi
         return TableReading(table=name, present=False, line=None)
     assembler = _Assembler(labels)
     assembler.feed(blocks)
-    seen: set[str] = set()
+    by_key: dict[str, list[RowReading]] = {}
+    for row in assembler.rows:
+        if row.key is None or row.key.split(".")[0] != name:
+            continue  # a label of another table, strayed in: it has its own table
+        by_key.setdefault(row.key, []).append(row)
     rows: list[RowReading] = []
     duplicates: list[RowReading] = []
-    for row in assembler.rows:
-        if row.key is not None and row.key.split(".")[0] != name:
-            continue  # a label of another table, strayed in: it has its own table
-        (duplicates if row.key in seen else rows).append(row)
-        seen.add(row.key or "")
+    for readings in by_key.values():
+        # A row printed twice: keep the reading with values and an exact label, else the first.
+        kept = min(readings, key=lambda r: (not r.items, not r.exact, r.line))
+        rows.append(kept)
+        duplicates += [attrs.evolve(r, kept=kept) for r in readings if r is not kept]
+    rows.sort(key=lambda r: r.line)
     extra = list(assembler.extra)
     data = None
     runs = [_run(run) for run in assembler.orphans]
@@ -233,6 +284,8 @@ def _read(kind: int, blocks: Sequence[TableBlock], labels: Labels) -> TableReadi
         duplicates=tuple(duplicates),
         blocks=frozenset(assembler.blocks),
         data=data,
+        other_form=assembler.other_form,
+        heads=frozenset(assembler.heads),
     )
 
 

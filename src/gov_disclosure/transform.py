@@ -6,16 +6,17 @@ tables' rows and values are read from these in :mod:`gov_disclosure.tables`.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import attrs
-from lark import Token, Transformer
+from lark import Lark, Token, Transformer
 
 from gov_disclosure.normalize import SourceLine
-from gov_disclosure.parser import TableLine
+from gov_disclosure.parser import TableLine, build_parser
 from gov_disclosure.sections import HeadingCandidate
 
-__all__ = ["DocSection", "Document", "DocumentBuilder", "TableBlock"]
+__all__ = ["DocSection", "Document", "DocumentBuilder", "TableBlock", "document_parser"]
 
 
 @attrs.frozen(kw_only=True)
@@ -97,3 +98,9 @@ class DocumentBuilder(Transformer[Token, Document]):
         front, *sections = children
         tables = front.tables + tuple(t for s in sections for t in s.tables)
         return Document(front=front.text_lines, sections=tuple(sections), tables=tables)
+
+
+@cache
+def document_parser() -> Lark:
+    """The parser that builds a :class:`Document`, made once per process."""
+    return build_parser(DocumentBuilder())

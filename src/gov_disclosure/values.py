@@ -69,6 +69,8 @@ def read_value(norm: str) -> ValueReading:
     compact = _SPACES.sub("", norm)
     if not compact or _BLANK_RE.match(compact):
         return _EMPTY
+    if compact != norm.strip():
+        return ValueReading(kind="unreadable")  # 12 34: two numbers, or one with a gap?
     unit = None
     match = _WITH_UNIT_RE.match(compact)
     if match:

@@ -309,3 +309,13 @@ def test_a_report_on_2020_without_2021_headers_is_not_read_into_2021_columns() -
     report = parse_report(text)
     assert all(v is None for k, v in report.cells.items() if k.startswith("proactive."))
     assert [d.code for d in report.errors] == ["format.unsupported"]
+
+
+def test_columns_printed_in_another_order_are_flagged() -> None:
+    header = "\t\t自然人\t科研机构\t商业企业\t社会公益组织\t法律服务机构\t其他\t总计\n"
+    text = _table3({"granted": ["3", "2", "0", "0", "0", "0", "5"]}).replace(NOTE, NOTE + header)
+    report = parse_report(text)
+    (order,) = _diag(report, "columns.order", "applications")
+    assert order.severity == "warning"
+    assert "applications.granted.total" in order.cells
+    assert not _diag(parse_report(_table3({})), "columns.order", "applications")

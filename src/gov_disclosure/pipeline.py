@@ -109,7 +109,7 @@ def parse_lines(lines: Sequence[SourceLine]) -> Report:
         meta.year in _YEARS_2019
         and proactive.present
         and proactive.other_form is None
-        and not proactive.heads
+        and not set(proactive.heads) - {"label"}
     ):
         # A report on 2019 or 2020 follows the 2019 form unless its table 2 shows the
         # 2021 form's column headers: without them its rows cannot be read as 2021's.

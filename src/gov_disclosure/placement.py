@@ -544,6 +544,10 @@ def place_cells(
         if reading.other_form is not None and table == "proactive":
             diagnostics.append(_other_form(rows, reading.other_form))
             continue
+        order = _column_order(table, reading.heads)
+        if order:
+            keys = [k for row in rows for k in row.cells]
+            diagnostics.append(_diag("columns.order", "warning", table, reading.line, order, keys))
         if table == "review_litigation":
             placed, found = _review_plan(rows, reading), {"review_litigation"}
         else:
@@ -566,6 +570,26 @@ def place_cells(
         if value is not None:
             cells[key] = attrs.evolve(cells[key], value=float(value))
     return Placed(cells=cells, extra_rows=tuple(extra_rows), diagnostics=tuple(diagnostics))
+
+
+# Column headers in the order the form prints them, per table (a header may be absent).
+_COLUMN_ORDER = {
+    "proactive": ("issued", "repealed", "in_force"),
+    "applications": ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org"),
+    "review_litigation": ("upheld", "corrected", "other", "pending", "total"),
+}
+
+
+def _column_order(table: str, heads: Sequence[str]) -> str:
+    """What is wrong with the order of the column headers printed ("" if nothing)."""
+    expected = _COLUMN_ORDER[table]  # (table 3's 总计 is a merged cell: it may come first)
+    printed = [h for h in heads if h in expected]
+    if printed == sorted(printed, key=expected.index):
+        return ""
+    return (
+        f"the column headers are printed in the order {', '.join(printed)}, not the form's; the "
+        "values are read in the form's order, which may put them in the wrong columns"
+    )
 
 
 def _other_form(rows: Sequence[TableRow], line: int) -> Diagnostic:

@@ -76,7 +76,7 @@ class TableReading:
     blocks: frozenset[str] = frozenset()
     data: RowReading | None = None  # table 4's data row
     other_form: int | None = None  # line of a label only the 2019 form has (table 2)
-    heads: frozenset[str] = frozenset()  # the column headers of this format it prints
+    heads: tuple[str, ...] = ()  # the column headers of this format it prints, first printing each
 
     def row(self, key: str) -> RowReading | None:
         """The reading of the row with this key prefix, if printed."""
@@ -141,7 +141,7 @@ class _Assembler:
         self.orphans: list[list[TableCell]] = []
         self.blocks: set[str] = set()
         self.other_form: int | None = None
-        self.heads: set[str] = set()
+        self.heads: dict[str, int] = {}  # column header -> line, in reading order
         self._orphan_run: list[TableCell] = []
         self._group: str | None = None
         self._previous: str | None = None
@@ -177,7 +177,7 @@ class _Assembler:
         elif cell.kind in ("HEAD", "NOTE"):
             self._close()
             if cell.label is not None and cell.label.form is None:
-                self.heads.add(cell.label.key)
+                self.heads.setdefault(cell.label.key, cell.line)
         elif cell.kind in ("GROUP", "LABEL", "TEXTCELL"):
             if cell.kind == "GROUP" and cell.label is not None:
                 self._group = cell.label.key
@@ -285,7 +285,7 @@ def _read(kind: int, blocks: Sequence[TableBlock], labels: Labels) -> TableReadi
         blocks=frozenset(assembler.blocks),
         data=data,
         other_form=assembler.other_form,
-        heads=frozenset(assembler.heads),
+        heads=tuple(assembler.heads),
     )
 
 

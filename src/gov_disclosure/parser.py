@@ -50,9 +50,6 @@ class TableCell:
     label: LabelInfo | None = None
     value: ValueReading | None = None
 
-    def __str__(self) -> str:
-        return self.text
-
 
 @attrs.frozen(kw_only=True)
 class TableLine:
@@ -79,9 +76,6 @@ class HeadingLine:
 
     heading: HeadingCandidate
     line: SourceLine
-
-    def __str__(self) -> str:
-        return self.line.text
 
 
 _ROLE_TOKEN = {"block": "BLOCK", "head": "HEAD", "note": "NOTE", "group": "GROUP", "row": "LABEL"}

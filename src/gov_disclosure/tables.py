@@ -40,11 +40,6 @@ class Item:
     line: int
     unit: str | None = None
 
-    @property
-    def printed(self) -> bool:
-        """Whether something is printed there (an empty cell is not)."""
-        return bool(self.text)
-
 
 @attrs.frozen(kw_only=True)
 class RowReading:

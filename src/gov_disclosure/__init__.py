@@ -7,7 +7,13 @@
 
 from __future__ import annotations
 
-from gov_disclosure.errors import GovDisclosureError, InputTypeError, NotAReportError
+from gov_disclosure.errors import (
+    GovDisclosureError,
+    InputTypeError,
+    MissingDependencyError,
+    NotAReportError,
+    UnreadableDocumentError,
+)
 from gov_disclosure.model import (
     ApplicantCounts,
     Applications,
@@ -28,10 +34,12 @@ from gov_disclosure.model import (
     Report,
     ReviewLitigation,
     Section,
+    Source,
     Unable,
 )
 from gov_disclosure.normalize import SourceCell, SourceLine, to_lines
 from gov_disclosure.pipeline import parse_lines, parse_report
+from gov_disclosure.readers import detect_kind, parse_bytes, parse_file
 
 __version__ = "0.1.0"
 
@@ -50,6 +58,7 @@ __all__ = [
     "GovDisclosureError",
     "InputTypeError",
     "Meta",
+    "MissingDependencyError",
     "NotAReportError",
     "NotProcessed",
     "OtherHandling",
@@ -58,10 +67,15 @@ __all__ = [
     "Report",
     "ReviewLitigation",
     "Section",
+    "Source",
     "SourceCell",
     "SourceLine",
     "Unable",
+    "UnreadableDocumentError",
     "__version__",
+    "detect_kind",
+    "parse_bytes",
+    "parse_file",
     "parse_lines",
     "parse_report",
     "to_lines",

@@ -61,4 +61,5 @@ def to_dict(report: Report) -> dict[str, Any]:
             {"rule": c.rule, "ok": c.ok, "cells": list(c.cells), "message": c.message} for c in report.checks
         ],
         "diagnostics": [_diagnostic(d) for d in report.diagnostics],
+        "source": attrs.asdict(report.source) if report.source is not None else None,
     }

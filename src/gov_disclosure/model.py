@@ -37,6 +37,7 @@ __all__ = [
     "Report",
     "ReviewLitigation",
     "Section",
+    "Source",
     "Unable",
 ]
 
@@ -230,6 +231,15 @@ class Meta:
 
 
 @attrs.frozen(kw_only=True)
+class Source:
+    """Where a report was read from: the file (if any), its kind and text encoding."""
+
+    path: str | None = None
+    kind: str = "text"  # "text", "html", "docx" or "pdf"
+    encoding: str | None = None  # for text and HTML bytes: the encoding they were decoded with
+
+
+@attrs.frozen(kw_only=True)
 class Section:
     """One of the six national sections: its heading and the narrative under it."""
 
@@ -339,6 +349,7 @@ class Report:
     extra_rows: tuple[ExtraRow, ...] = ()
     checks: tuple[Check, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    source: Source | None = None
 
     def iter_cells(self) -> Iterator[tuple[str, Cell]]:
         """Every ``(key, Cell)`` of the report's format, in the order of ``cells.json``."""

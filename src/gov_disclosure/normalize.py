@@ -73,7 +73,9 @@ class SourceLine:
     ``cells`` are the line's tab-separated cells; a leading tab (the indentation that
     one-cell-per-line conversions put before every table cell) is dropped and recorded as
     ``indented``. ``text`` is the line without converter artefacts, for narrative output;
-    ``norm`` the matching form of its non-empty cells joined by a space.
+    ``norm`` the matching form of its non-empty cells joined by a space. ``grid`` is True
+    for a row of a real table (HTML, DOCX, PDF): its cells are the row's slots, slots
+    covered by a span left out, so an empty cell is an empty slot (a blank), not padding.
     """
 
     number: int
@@ -81,6 +83,7 @@ class SourceLine:
     indented: bool = False
     text: str = ""
     norm: str = attrs.field(default="")
+    grid: bool = False
 
     def __attrs_post_init__(self) -> None:
         if not self.norm and self.cells:

@@ -49,6 +49,7 @@ class TableCell:
     kind: str
     label: LabelInfo | None = None
     value: ValueReading | None = None
+    grid: bool = False  # a slot of a real table's grid (see SourceLine.grid)
 
 
 @attrs.frozen(kw_only=True)
@@ -59,6 +60,7 @@ class TableLine:
     cells: tuple[TableCell, ...]
     blank: bool = False
     text: str = ""
+    grid: bool = False
 
     def __str__(self) -> str:
         return self.text
@@ -67,7 +69,7 @@ class TableLine:
     def ends_row(self) -> bool:
         """Whether the line's end closes a row: a blank line, or the end of a line of
         several cells (one-cell-per-line conversions continue a row over lines)."""
-        return self.blank or len(self.cells) >= 2
+        return self.blank or self.grid or len(self.cells) >= 2
 
 
 @attrs.frozen(kw_only=True)
@@ -120,9 +122,13 @@ def _classify(
     return _ROLE_TOKEN[info.role], info, None, table3_body
 
 
-def _cell(line: int, column: int, text: str, norm: str, labels: Labels, ctx: _Context) -> TableCell:
+def _cell(
+    line: int, column: int, text: str, norm: str, labels: Labels, ctx: _Context, grid: bool = False
+) -> TableCell:
     kind, label, value, ctx.table3_body = _classify(norm, labels, ctx.table, ctx.table3_body)
-    return TableCell(line=line, column=column, text=text, norm=norm, kind=kind, label=label, value=value)
+    return TableCell(
+        line=line, column=column, text=text, norm=norm, kind=kind, label=label, value=value, grid=grid
+    )
 
 
 def _split_spaced(cells: Sequence[SourceCell], labels: Labels) -> tuple[SourceCell, ...]:
@@ -192,7 +198,7 @@ def _joined_cells(
 
 def _is_table_line(cells: Sequence[TableCell], line: SourceLine, ctx: _Context) -> bool | None:
     """True for a table line, False for narrative, None for a line to drop."""
-    if len(cells) >= 2:
+    if len(cells) >= 2 or line.grid:
         return True
     (cell,) = cells
     if cell.kind == "EMPTY":
@@ -236,14 +242,16 @@ def tokenize(
         source_cells, i_next = _joined_cells(lines, i, headings)
         kind, cells = _read_line(line, source_cells, labels, ctx)
         if kind == "ROW":
-            rows.append(TableLine(number=line.number, cells=tuple(cells), text=line.text))
+            rows.append(TableLine(number=line.number, cells=tuple(cells), text=line.text, grid=line.grid))
         elif kind is not None:
             yield from flush()
             if kind == "TEXT":
                 yield _token(kind, line, line.number)
             else:
                 yield _token(
-                    kind, TableLine(number=line.number, cells=tuple(cells), text=line.text), line.number
+                    kind,
+                    TableLine(number=line.number, cells=tuple(cells), text=line.text, grid=line.grid),
+                    line.number,
                 )
         i = i_next
     yield from flush()
@@ -259,7 +267,9 @@ def _read_line(
     source_cells = _split_spaced(source_cells, labels)
     opens = _opened_table(source_cells, labels, ctx)
     trial = _Context(table=opens or ctx.table, table3_body=ctx.table3_body)
-    cells = [_cell(line.number, k, c.text, c.norm, labels, trial) for k, c in enumerate(source_cells)]
+    cells = [
+        _cell(line.number, k, c.text, c.norm, labels, trial, line.grid) for k, c in enumerate(source_cells)
+    ]
     is_table = _is_table_line(cells, line, ctx)
     if is_table is None:
         return None, []

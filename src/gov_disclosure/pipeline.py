@@ -26,6 +26,7 @@ from gov_disclosure.model import (
     Report,
     ReviewLitigation,
     Section,
+    Source,
     build_table,
 )
 from gov_disclosure.normalize import SourceLine, to_lines
@@ -70,12 +71,23 @@ def parse_report(text: str) -> Report:
     return parse_lines(to_lines(text))
 
 
-def parse_lines(lines: Sequence[SourceLine]) -> Report:
+def parse_lines(
+    lines: Sequence[SourceLine], *, source: Source | None = None, notes: Sequence[Diagnostic] = ()
+) -> Report:
     """Parse a report given as lines of cells (what every reader produces).
 
     ``lines`` are :class:`~gov_disclosure.SourceLine` items numbered upwards from 1 (the
-    numbers are the input's lines, which every position in the result refers to)."""
+    numbers are the input's lines, which every position in the result refers to).
+    ``source`` says where they were read from; ``notes`` are the reader's own diagnostics
+    (which encoding it chose, say), added to the report's."""
     _check_lines(lines)
+    report = _parse(lines)
+    if source is None and not notes:
+        return report
+    return attrs.evolve(report, source=source, diagnostics=_sorted([*report.diagnostics, *notes]))
+
+
+def _parse(lines: Sequence[SourceLine]) -> Report:
     if not any(line.norm for line in lines):
         raise NotAReportError("the text is empty: there is no report to read")
     spec = FORMAT_2021

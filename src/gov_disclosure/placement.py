@@ -607,7 +607,19 @@ def _other_form(rows: Sequence[TableRow], line: int) -> Diagnostic:
     )
 
 
+def _fit_grid(items: tuple[Item, ...], width: int) -> tuple[Item, ...]:
+    """A grid row with more slots than columns: its extra empty slots at either end are
+    outside the value columns (a label column, a slot under no header)."""
+    while len(items) > width and items[-1].kind == "blank" and not items[-1].text:
+        items = items[:-1]
+    while len(items) > width and items[0].kind == "blank" and not items[0].text:
+        items = items[1:]
+    return items
+
+
 def _plan(row: TableRow, reading: RowReading, width: int) -> _RowPlan:
+    if reading.grid:
+        reading = attrs.evolve(reading, items=_fit_grid(reading.items, width))
     fits = _count(len(reading.items), width) <= MAX_COMBINATIONS
     return _RowPlan(row=row, reading=reading, options=placements(reading.items, width) if fits else [])
 

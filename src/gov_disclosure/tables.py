@@ -56,6 +56,7 @@ class RowReading:
     exact: bool = True
     group: str | None = None
     kept: RowReading | None = None  # for a row printed twice: the reading kept instead
+    grid: bool = False  # read from a real table's grid: empty slots are blanks
 
 
 @attrs.frozen(kw_only=True)
@@ -79,12 +80,17 @@ class TableReading:
 
 
 def _run(cells: Sequence[TableCell]) -> tuple[Item, ...]:
-    """The run of value cells: from the first printed to the last, empties inside as blanks."""
+    """The run of value cells: from the first printed to the last, empties inside as blanks.
+    In a real table's grid every slot counts: an empty one is a blank wherever it is."""
     printed = [i for i, c in enumerate(cells) if c.kind == "VALUE"]
-    if not printed:
+    if _grid(cells):
+        run = cells
+    elif printed:
+        run = cells[printed[0] : printed[-1] + 1]
+    else:
         return ()
     items = []
-    for cell in cells[printed[0] : printed[-1] + 1]:
+    for cell in run:
         reading = cell.value
         if reading is None or cell.kind == "EMPTY" or reading.kind == "blank":
             items.append(Item(kind="blank", number=None, text=cell.text, line=cell.line))
@@ -95,6 +101,10 @@ def _run(cells: Sequence[TableCell]) -> tuple[Item, ...]:
                 Item(kind="number", number=reading.number, text=cell.text, line=cell.line, unit=reading.unit)
             )
     return tuple(items)
+
+
+def _grid(cells: Sequence[TableCell]) -> bool:
+    return bool(cells) and all(c.grid for c in cells)
 
 
 # Text in a value's place that is not a number: 约1234, 12.5万, 十二, 1234., 1e3.
@@ -217,6 +227,7 @@ class _Assembler:
         if current is None:
             return
         items = _run(current.cells)
+        grid = _grid(current.cells)
         info = current.info
         if (
             info is not None
@@ -229,7 +240,14 @@ class _Assembler:
         if info is not None and info.role == "row":
             self._previous = info.key
             self.rows.append(
-                RowReading(key=info.key, label=current.text, line=current.line, items=items, exact=info.exact)
+                RowReading(
+                    key=info.key,
+                    label=current.text,
+                    line=current.line,
+                    items=items,
+                    exact=info.exact,
+                    grid=grid,
+                )
             )
         elif items and info is not None and info.role == "group":
             self.extra.append(
@@ -260,12 +278,13 @@ def _read(kind: int, blocks: Sequence[TableBlock], labels: Labels) -> TableReadi
     rows.sort(key=lambda r: r.line)
     extra = list(assembler.extra)
     data = None
+    grid = any(_grid(run) for run in assembler.orphans)
     runs = [_run(run) for run in assembler.orphans]
-    runs = [r for r in runs if r]
+    runs = [r for r in runs if r and any(i.kind != "blank" or i.text for i in r)]
     if kind == 4:
         if runs:
             data = RowReading(
-                key=name, label="", line=runs[0][0].line, items=tuple(i for r in runs for i in r)
+                key=name, label="", line=runs[0][0].line, items=tuple(i for r in runs for i in r), grid=grid
             )
     else:
         extra += [RowReading(key=None, label="", line=r[0].line, items=r) for r in runs]

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import attrs
+
 from gov_disclosure.errors import MissingDependencyError
-from gov_disclosure.normalize import SourceLine
+from gov_disclosure.normalize import SourceCell, SourceLine
 from gov_disclosure.readers.grid import LineBuilder
 
 __all__ = ["read_html"]
@@ -127,19 +129,29 @@ def _content(body: Any) -> Any:
     return common
 
 
-def _starts_with_title(content: Any) -> bool:
-    return "年度报告" in " ".join(content.text_content().split())[:300]
+def _starts_with_title(lines: list[SourceLine]) -> bool:
+    """Whether one of the first lines is the report's title (not a sentence naming it)."""
+    first = [line.text for line in lines if line.norm][:3]
+    return any("年度报告" in text and len(text) <= 80 and "。" not in text for text in first)
+
+
+_BREADCRUMB = re.compile(r"[>›»]|当前位置|您的位置|首页")
+
+
+def _is_title(text: str) -> bool:
+    return "年度报告" in text and "公开" in text and len(text) <= 80 and not _BREADCRUMB.search(text)
 
 
 def _heading_outside(root: Any, content: Any) -> str | None:
     """A report title printed on the page outside the report's body (an ``<h1>``)."""
     inside = set(content.iter())
-    for element in root.iter("h1", "h2", "h3", "div", "p", "span", "td"):
-        if element in inside:
-            continue
-        text = " ".join(element.text_content().split())
-        if "年度报告" in text and len(text) <= 80:
-            return text
+    for tags in (("h1", "h2", "h3"), ("div", "p", "span", "td", "strong", "font")):
+        for element in root.iter(*tags):
+            if element in inside:
+                continue
+            text = " ".join(element.text_content().split())
+            if _is_title(text):
+                return text
     return None
 
 
@@ -147,7 +159,7 @@ def _title_tag(root: Any) -> str | None:
     """The part of the page's ``<title>`` naming the report (sites append their name)."""
     title = root.findtext(".//title") or ""
     for piece in _TITLE_SPLIT.split(title):
-        if "年度报告" in piece:
+        if _is_title(piece.strip()):
             return piece.strip()
     return None
 
@@ -163,10 +175,11 @@ def read_html(text: str) -> list[SourceLine]:
     body = root.find("body")
     content = _content(body if body is not None else root)
     walker = _Walker()
-    if not _starts_with_title(content):
-        heading = _heading_outside(root, content) or title
-        if heading:
-            walker.out.paragraph(heading)
     walker.walk(content)
     walker.flush()
-    return walker.out.lines
+    lines = walker.out.lines
+    heading = None if _starts_with_title(lines) else _heading_outside(root, content) or title
+    if heading:  # the title printed above the body (an <h1>), or the page's <title>
+        first = SourceLine(number=1, cells=(SourceCell.of(heading),), text=heading)
+        lines = [first, *(attrs.evolve(line, number=line.number + 1) for line in lines)]
+    return lines

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from gov_disclosure.batch import Outcome, parse_files
 from gov_disclosure.errors import (
     GovDisclosureError,
     InputTypeError,
@@ -62,6 +63,7 @@ __all__ = [
     "NotAReportError",
     "NotProcessed",
     "OtherHandling",
+    "Outcome",
     "Outcomes",
     "Proactive",
     "Report",
@@ -76,6 +78,7 @@ __all__ = [
     "detect_kind",
     "parse_bytes",
     "parse_file",
+    "parse_files",
     "parse_lines",
     "parse_report",
     "to_lines",

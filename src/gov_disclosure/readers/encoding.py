@@ -96,18 +96,31 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
             if text is not None:
                 return Decoded(text=text, encoding=named, how="declared")
     if b"\x00" in data[:4096]:
-        head = data[:4096]
-        odd_nuls = head[1::2].count(0)
-        even_nuls = head[0::2].count(0)
-        name = "utf-16-le" if odd_nuls >= even_nuls else "utf-16-be"
-        text = _try(data[: len(data) // 2 * 2], name)
-        if text is not None:
-            return Decoded(text=text, encoding=name, how="nul")
+        utf16 = _utf16(data)
+        if utf16 is not None:
+            return utf16
     for name in ("utf-8", "gb18030"):
         text = _try(data, name)
         if text is not None:
             return Decoded(text=text, encoding=name, how=name)
     return _detected(data)
+
+
+_READABLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\t\r\n]")
+
+
+def _utf16(data: bytes) -> Decoded | None:
+    """Text with NUL bytes as UTF-16: the byte order whose text reads as Chinese and ASCII
+    (where the NULs fall says it too, for text with ASCII in it)."""
+    even = data[: len(data) // 2 * 2]
+    best: tuple[int, str, str] | None = None
+    for name in ("utf-16-le", "utf-16-be"):
+        text = _try(even, name)
+        if text is not None:
+            score = len(_READABLE.findall(text[:2000]))
+            if best is None or score > best[0]:
+                best = (score, name, text)
+    return None if best is None else Decoded(text=best[2], encoding=best[1], how="nul")
 
 
 def _detected(data: bytes) -> Decoded:
@@ -121,4 +134,4 @@ def _detected(data: bytes) -> Decoded:
     best = from_bytes(data).best()
     if best is None:
         raise UnreadableDocumentError("no text encoding fits these bytes")
-    return Decoded(text=str(best), encoding=best.encoding, how="detected")
+    return Decoded(text=str(best), encoding=_canonical(best.encoding) or best.encoding, how="detected")

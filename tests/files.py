@@ -203,8 +203,9 @@ def to_docx(parts: list[Block]) -> bytes:
     return buffer.getvalue()
 
 
-def to_pdf(parts: list[Block]) -> bytes:
-    """A PDF in reportlab's built-in Chinese CID font (STSong-Light), tables ruled."""
+def to_pdf(parts: list[Block], ruled: bool = True) -> bytes:
+    """A PDF in reportlab's built-in Chinese CID font (STSong-Light). Tables are ruled, or
+    not (then a PDF reader finds no table, only lines of words)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -234,7 +235,8 @@ def to_pdf(parts: list[Block]) -> bytes:
                     spans.append(("SPAN", (c, r), (c + cell.colspan - 1, r)))
             data.append(line)
         table = PdfTable(data, colWidths=[760 / part.width] * part.width)
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), *spans]))
+        grid = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if ruled else []
+        table.setStyle(TableStyle([*grid, *spans]))
         story += [Spacer(1, 4), table, Spacer(1, 4)]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=36, rightMargin=36).build(story)

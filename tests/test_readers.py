@@ -267,3 +267,17 @@ for kind, data in (("html", page), ("docx", b"PK"), ("pdf", b"%PDF")):
     assert "gov-disclosure[docx]" in lines[2]
     assert "gov-disclosure[pdf]" in lines[3]
     assert issubclass(MissingDependencyError, ImportError)
+
+
+@pytest.mark.parametrize("case", CASES[:5], ids=lambda p: p.stem)
+def test_unruled_pdf_tables_never_give_a_wrong_value(case: Path) -> None:
+    """Without ruling lines no table is found and rows come as lines of words; labels
+    wrapped in narrow columns may leave rows unread, but never misread."""
+    _, text = _case(case)
+    want = parse_report(text)
+    got = parse_bytes(to_pdf(blocks(text), ruled=False))
+    assert got.meta.organ == want.meta.organ
+    for key, value in got.cells.items():
+        assert value is None or value == want.cells[key], key
+    read = sum(v is not None for v in got.cells.values())
+    assert read >= sum(v is not None for v in want.cells.values()) // 2

@@ -131,9 +131,27 @@ def _cell(
     )
 
 
+def _label_cells(words: Sequence[str], printed: Sequence[str], labels: Labels) -> list[SourceCell]:
+    """The words before a row's values as one label, or as two side by side
+    (``三、本年度办理结果 （一）予以公开``); empty when they are neither."""
+    if not words:
+        return []
+    if labels.classify(" ".join(words)):
+        return [SourceCell(text=" ".join(printed), norm=" ".join(words))]
+    for k in range(1, min(len(words), 40)):
+        left, right = " ".join(words[:k]), " ".join(words[k:])
+        if labels.classify(left) and labels.classify(right):
+            return [
+                SourceCell(text=" ".join(printed[:k]), norm=left),
+                SourceCell(text=" ".join(printed[k:]), norm=right),
+            ]
+    return []
+
+
 def _split_spaced(cells: Sequence[SourceCell], labels: Labels) -> tuple[SourceCell, ...]:
-    """Cells that hold several values separated by spaces (``0 3 0``), or a label followed
-    by its values (``规章 2 1 15``), as converters without tabs print them, split apart."""
+    """Cells that hold several values separated by spaces (``0 3 0``), a label followed by
+    its values (``规章 2 1 15``) or several column headers, as converters without tabs
+    print them, split apart."""
     out: list[SourceCell] = []
     for cell in cells:
         words, printed = cell.norm.split(" "), cell.text.split()
@@ -144,11 +162,19 @@ def _split_spaced(cells: Sequence[SourceCell], labels: Labels) -> tuple[SourceCe
         while first_value > 0 and is_value_like(words[first_value - 1]):
             first_value -= 1
         label = " ".join(words[:first_value])
-        if first_value == len(words) or (label and not labels.classify(label)):
+        if first_value == len(words):
+            # Column headers side by side (行政复议 行政诉讼, 结果维持 结果纠正 …): a cell
+            # each when every word is a label on its own.
+            if all(labels.classify(w) for w in words) and len({labels.classify(w) for w in words}) > 1:
+                out += [SourceCell(text=t, norm=w) for t, w in zip(printed, words, strict=True)]
+            else:
+                out.append(cell)
+            continue
+        label_cells = _label_cells(words[:first_value], printed[:first_value], labels)
+        if label and not label_cells:
             out.append(cell)
             continue
-        if label:
-            out.append(SourceCell(text=" ".join(printed[:first_value]), norm=label))
+        out += label_cells
         out += [
             SourceCell(text=t, norm=w)
             for t, w in zip(printed[first_value:], words[first_value:], strict=True)

@@ -607,19 +607,25 @@ def _other_form(rows: Sequence[TableRow], line: int) -> Diagnostic:
     )
 
 
-def _fit_grid(items: tuple[Item, ...], width: int) -> tuple[Item, ...]:
+def _fit_grid(items: tuple[Item, ...], width: int, table: str) -> tuple[Item, ...]:
     """A grid row with more slots than columns: its extra empty slots at either end are
-    outside the value columns (a label column, a slot under no header)."""
-    while len(items) > width and items[-1].kind == "blank" and not items[-1].text:
-        items = items[:-1]
-    while len(items) > width and items[0].kind == "blank" and not items[0].text:
-        items = items[1:]
+    outside the value columns. Tables 3 and 4 put their values in the last columns (an
+    empty slot first is a label column); table 2 right after the label (an empty slot
+    last is under no header)."""
+
+    def empty(item: Item) -> bool:
+        return item.kind == "blank" and not item.text
+
+    ends = (0, -1) if table != "proactive" else (-1, 0)
+    for end in ends:
+        while len(items) > width and empty(items[end]):
+            items = items[1:] if end == 0 else items[:-1]
     return items
 
 
 def _plan(row: TableRow, reading: RowReading, width: int) -> _RowPlan:
     if reading.grid:
-        reading = attrs.evolve(reading, items=_fit_grid(reading.items, width))
+        reading = attrs.evolve(reading, items=_fit_grid(reading.items, width, row.table))
     fits = _count(len(reading.items), width) <= MAX_COMBINATIONS
     return _RowPlan(row=row, reading=reading, options=placements(reading.items, width) if fits else [])
 

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import gov_disclosure  # noqa: E402
 
 from builder import build_report  # noqa: E402
+from files import blocks, to_docx, to_html, to_pdf  # noqa: E402
 
 NUMBER = re.compile(r"^\s*[\d,.]+\s*$")
 
@@ -54,6 +55,7 @@ def corpus(n: int) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reports", type=int, default=300)
+    ap.add_argument("--files", type=int, default=10, help="reports written as HTML, DOCX and PDF")
     args = ap.parse_args()
 
     start = time.perf_counter()
@@ -95,6 +97,15 @@ def main() -> None:
         f"cost per 1000 characters: smallest quarter {statistics.median(per_char[0]):.1f} µs, "
         f"largest quarter {statistics.median(per_char[1]):.1f} µs (linear when these are close)"
     )
+
+    writers = (("html", to_html), ("docx", to_docx), ("pdf", to_pdf))
+    files = {kind: [write(blocks(t)) for t in texts[: args.files]] for kind, write in writers}
+    for kind, datas in files.items():
+        start = time.perf_counter()
+        for data in datas:
+            gov_disclosure.parse_bytes(data)
+        per = 1000 * (time.perf_counter() - start) / len(datas)
+        print(f"parse_bytes {kind}: {per:.1f} ms per report ({len(datas)} files)")
 
     tracemalloc.start()
     for text in texts[:50]:

@@ -11,11 +11,11 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
-from files import blocks, to_docx, to_html
 
 from gov_disclosure.cli import main
 
 from conftest import DATA
+from files import blocks, to_docx, to_html
 
 SEEDS = sorted((DATA / "seeds").glob("*.txt"))
 

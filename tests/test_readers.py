@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from files import blocks, to_docx, to_html, to_pdf
 
 from gov_disclosure import (
     InputTypeError,
@@ -28,6 +27,7 @@ from gov_disclosure.readers.encoding import decode
 
 from builder import build_report
 from conftest import DATA
+from files import blocks, to_docx, to_html, to_pdf
 from helpers import RANK, under
 
 CASES = sorted((DATA / "expected").glob("*.json")) + sorted((DATA / "examples").glob("*.json"))

@@ -137,3 +137,39 @@ def test_module_and_console_script() -> None:
     assert "1 file(s): 1 read, 0 failed" in result.stderr
     scripts = {e.name: e.value for e in entry_points(group="console_scripts")}
     assert scripts["gov-disclosure"] == "gov_disclosure.cli:main"
+
+
+def test_output_targets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+    import stat
+
+    real = tmp_path / "real.jsonl"
+    real.write_text("old\n", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    assert main(["parse", str(SEEDS[0]), "-f", "jsonl", "-q", "-o", str(link)]) == 0
+    assert link.is_symlink()  # the link is followed, not replaced
+    assert json.loads(real.read_text(encoding="utf-8"))["file"] == str(SEEDS[0])
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640  # permissions kept
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    assert main(["parse", str(SEEDS[0]), "-f", "jsonl", "-q", "-o", str(fifo)]) == 0
+    assert json.loads(reader.communicate(timeout=30)[0])["file"] == str(SEEDS[0])
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # a pipe stays a pipe
+    assert main(["parse", str(SEEDS[0]), "-o", str(tmp_path / "missing" / "x.json")]) == 2
+    assert main(["parse", str(SEEDS[0]), "-o", str(tmp_path)]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_directories_report_what_they_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["parse", str(empty), "-q"]) == 1
+    assert "a directory without files to read" in capsys.readouterr().err
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "report.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
+    assert main(["parse", str(old), "-q"]) == 1
+    assert "save it as .docx" in capsys.readouterr().err

@@ -79,3 +79,12 @@ def test_parse_lines_checks_its_input() -> None:
         parse_lines([SourceLine(number=0, cells=line.cells) for line in lines])
     assert lines[1].text == "一、总体情况"
     assert SourceLine(number=1, cells=lines[1].cells).text == "一、总体情况"
+
+
+def test_free_form_report_of_a_recent_year_is_a_warning() -> None:
+    recent = parse_report("某局2023年政府信息公开工作年度报告\n全文见附件。")
+    (note,) = [d for d in recent.diagnostics if d.code == "format.free_form"]
+    assert note.severity == "warning"
+    old = parse_report("某局2016年政府信息公开工作年度报告\n一、概述\n本年度工作正常开展。")
+    (note,) = [d for d in old.diagnostics if d.code == "format.free_form"]
+    assert note.severity == "info"

@@ -87,3 +87,8 @@ def test_signature_is_not_section_text() -> None:
     )
     report = parse_report(text)
     assert report.section("other").text == "无。"  # type: ignore[union-attr]
+
+
+def test_a_year_in_chinese_numerals_in_the_title() -> None:
+    meta = parse_report("德州市乐陵市教育局二〇二三年政府信息公开工作年度报告" + BODY).meta
+    assert (meta.organ, meta.year) == ("德州市乐陵市教育局", 2023)

@@ -16,6 +16,7 @@ import pytest
 from gov_disclosure import (
     InputTypeError,
     MissingDependencyError,
+    NotAReportError,
     Report,
     UnreadableDocumentError,
     detect_kind,
@@ -281,3 +282,87 @@ def test_unruled_pdf_tables_never_give_a_wrong_value(case: Path) -> None:
         assert value is None or value == want.cells[key], key
     read = sum(v is not None for v in got.cells.values())
     assert read >= sum(v is not None for v in want.cells.values()) // 2
+
+
+def _docx_with_wrappers() -> bytes:
+    """A Word document whose numbers sit inside markup other than plain runs: a tracked
+    insertion, a smart tag, content controls (inline and around the whole body), custom
+    XML and a simple field; the tables inside a one-cell layout table."""
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    document = docx.Document()
+    document.add_paragraph("某市统计局2023年政府信息公开工作年度报告")
+    document.add_paragraph("二、主动公开政府信息情况")
+    layout = document.add_table(rows=1, cols=1)
+    cell = layout.cell(0, 0)
+    cell.paragraphs[0].text = "第二十条第（一）项"
+    inner = cell.add_table(rows=3, cols=4)
+    for r, row in enumerate(
+        [
+            ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            ["规章", "1", "2", "3"],
+            ["行政规范性文件", "4", "5", "6"],
+        ]
+    ):
+        for c, text in enumerate(row):
+            inner.cell(r, c).text = text
+
+    def wrap(run_text: str, tag: str) -> None:
+        for t in document.element.body.iter(qn("w:t")):
+            if t.text == run_text:
+                run = t.getparent()
+                wrapper = etree.SubElement(run.getparent(), qn(tag))
+                run.addprevious(wrapper)
+                if tag == "w:sdt":
+                    wrapper = etree.SubElement(wrapper, qn("w:sdtContent"))
+                wrapper.append(run)
+                return
+        raise AssertionError(run_text)
+
+    wrap("1", "w:ins")
+    wrap("2", "w:smartTag")
+    wrap("3", "w:sdt")
+    wrap("4", "w:customXml")
+    wrap("5", "w:fldSimple")
+    body = document.element.body
+    control = etree.SubElement(body, qn("w:sdt"))
+    content = etree.SubElement(control, qn("w:sdtContent"))
+    for element in list(body)[:-1]:
+        if element.tag != qn("w:sectPr"):
+            content.append(element)
+    body.insert(0, control)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_text_inside_other_markup_is_read() -> None:
+    report = parse_bytes(_docx_with_wrappers())
+    assert report.meta.organ == "某市统计局"
+    values = [
+        report.cells[f"proactive.{r}.{c}"]
+        for r in ("regulations", "normative_documents")
+        for c in ("issued", "repealed", "in_force")
+    ]
+    assert values == [1, 2, 3, 4, 5, 6]
+
+
+def test_text_decoding_edge_cases(tmp_path: Path) -> None:
+    text = (DATA / "seeds" / "001_c7cdc2898a3fcd12.txt").read_text(encoding="utf-8")
+    stray = text.replace("二、主动公开", "\x00二、主动公开").encode("utf-8")
+    report = parse_bytes(stray)
+    assert report.source is not None
+    assert report.source.encoding == "utf-8"
+    assert report.meta.organ == "海阳市二十里店镇"
+    with pytest.raises(UnreadableDocumentError, match="ZIP"):
+        parse_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(text.encode("gbk"))
+    with path.open("r", encoding="gbk") as handle, pytest.raises(InputTypeError, match="rb"):
+        parse_file(handle)  # type: ignore[arg-type]
+    with pytest.raises(NotAReportError, match="read as text in utf-8"):
+        parse_bytes("会议纪要：今天开会。".encode())
+    with pytest.raises(UnreadableDocumentError, match=r"\.doc"):
+        parse_bytes(b"binary", name="old.doc")

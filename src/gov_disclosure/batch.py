@@ -21,6 +21,8 @@ __all__ = ["READABLE_SUFFIXES", "Outcome", "expand_paths", "parse_files"]
 READABLE_SUFFIXES = frozenset(
     {".txt", ".text", ".md", ".markdown", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf"}
 )
+# Found in directories too, so that each is reported (as needing conversion), not skipped.
+REPORTED_SUFFIXES = READABLE_SUFFIXES | {".doc", ".wps"}
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -52,9 +54,9 @@ def expand_paths(arguments: Iterable[str]) -> list[str]:
             found = sorted(
                 str(p)
                 for p in Path(argument).rglob("*")
-                if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES
+                if p.is_file() and p.suffix.lower() in REPORTED_SUFFIXES
             )
-            out += found
+            out += found or [argument]  # an empty directory is reported, not skipped
         else:
             out.append(argument)
     return list(dict.fromkeys(out))
@@ -63,6 +65,9 @@ def expand_paths(arguments: Iterable[str]) -> list[str]:
 def _read(path: str) -> Outcome:
     from gov_disclosure.readers import parse_file
 
+    if os.path.isdir(path):
+        suffixes = ", ".join(sorted(READABLE_SUFFIXES))
+        return Outcome(path=path, error=f"a directory without files to read ({suffixes})")
     try:
         return Outcome(path=path, report=parse_file(path))
     except (OSError, ValueError, ImportError) as exc:  # the package's errors are ValueErrors

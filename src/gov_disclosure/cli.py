@@ -149,15 +149,38 @@ def _parse_command(args: argparse.Namespace, paths: Sequence[str]) -> int:
     return 1 if failed else 0
 
 
+def _output_problem(target: str) -> str | None:
+    """Why ``-o target`` cannot be written (checked before any file is parsed)."""
+    if os.path.isdir(target):
+        return f"-o {target}: is a directory"
+    directory = os.path.dirname(os.path.abspath(os.path.realpath(target)))
+    if not os.path.isdir(directory):
+        return f"-o {target}: the directory {directory} does not exist"
+    if not os.access(directory, os.W_OK) and not os.path.exists(target):
+        return f"-o {target}: cannot write in {directory}"
+    return None
+
+
 def _write_file(target: str, outcomes: Iterator[Outcome], fmt: str, failed: list[Outcome]) -> list[Outcome]:
-    """Write to a temporary file beside ``target`` and move it into place at the end, so
-    that ``target`` is never left half written."""
-    directory = os.path.dirname(os.path.abspath(target))
-    handle, temporary = tempfile.mkstemp(prefix=".gov-disclosure-", dir=directory)
+    """Write a regular file through a temporary file beside it, moved into place at the
+    end, so that it is never left half written; its permissions are kept (a new file gets
+    the usual ones). A symbolic link is followed; a device or pipe is written directly."""
+    if os.path.exists(target) and not os.path.isfile(target):  # /dev/stdout, a named pipe
+        with open(target, "w", encoding="utf-8", newline="") as out:
+            return _write(outcomes, fmt, out, failed)
+    real = os.path.realpath(target)
+    if os.path.exists(real):
+        mode = os.stat(real).st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    handle, temporary = tempfile.mkstemp(prefix=".gov-disclosure-", dir=os.path.dirname(real))
     try:
         with open(handle, "w", encoding="utf-8", newline="") as out:
             seen = _write(outcomes, fmt, out, failed)
-        os.replace(temporary, target)
+        os.chmod(temporary, mode)
+        os.replace(temporary, real)
     except BaseException:
         os.unlink(temporary)
         raise
@@ -212,6 +235,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.jobs < 1:
         print("gov-disclosure: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    problem = _output_problem(args.output) if getattr(args, "output", None) else None
+    if problem:
+        print(f"gov-disclosure: {problem}", file=sys.stderr)
         return 2
     paths = expand_paths(args.paths)
     try:

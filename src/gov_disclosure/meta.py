@@ -71,9 +71,17 @@ def _clean_organ(text: str) -> str | None:
     return text
 
 
+_CN_YEAR = re.compile(r"([〇○零O一二三四五六七八九]{4})(?=\s*年)")
+
+
+def _arabic_years(text: str) -> str:
+    """二〇二三年 as 2023年."""
+    return _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[ch]) for ch in m.group(1)), text)
+
+
 def _title(front: Sequence[SourceLine]) -> tuple[str | None, int | None]:
     """The organ and year named by the title lines."""
-    lines = [line.norm for line in front if line.norm][:8]
+    lines = [_arabic_years(line.norm) for line in front if line.norm][:8]
     for i, text in enumerate(lines):
         if not _is_title(text) or len(text) > 60:
             continue

@@ -146,14 +146,20 @@ def _parse(lines: Sequence[SourceLine]) -> Report:
 
 def _free_form(meta: Meta, sections: tuple[Section, ...], diagnostics: list[Diagnostic]) -> Report:
     diagnostics = [d for d in diagnostics if d.code != "section.missing"]
+    national = meta.year is None or meta.year >= _FIRST_NATIONAL_YEAR
+    why = "no national statistics tables and no national section structure: metadata and sections only"
+    if national:
+        # A report on 2019 or later should follow a national format: its tables may be
+        # pictures or an attachment, so this is not a harmless reading.
+        on = f"on {meta.year}" if meta.year is not None else "on an unknown year"
+        why += f"; a report {on} should have them (pictures, an attachment?)"
     diagnostics.append(
         Diagnostic(
             code="format.free_form",
-            severity="info",
+            severity="warning" if national else "info",
             key=None,
             line=None,
-            message="no national statistics tables and no national section structure: "
-            "metadata and sections only",
+            message=why,
         )
     )
     return Report(
@@ -215,6 +221,7 @@ _MIN_TABLE_LABELS = 3
 
 
 _YEARS_2019 = (2019, 2020)
+_FIRST_NATIONAL_YEAR = 2019
 
 
 def _by_year(year: int | None, fmt: str) -> str:

@@ -6,11 +6,12 @@ hands them to :func:`~gov_disclosure.parse_lines`: there is one parser.
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from gov_disclosure.errors import InputTypeError, UnreadableDocumentError
+from gov_disclosure.errors import InputTypeError, NotAReportError, UnreadableDocumentError
 from gov_disclosure.model import Diagnostic, Report, Source
 from gov_disclosure.normalize import to_lines
 from gov_disclosure.pipeline import parse_lines
@@ -45,29 +46,31 @@ def detect_kind(data: bytes, name: str | None = None) -> Kind:
         b"word/" in data[:65536] or (name or "").lower().endswith(".docx")
     ):
         return "docx"
-    if head.startswith(_OLE):
+    suffix = Path(name).suffix.lower() if name else ""
+    lowered = head.lower().replace(b"\x00", b"")
+    html = any(mark in lowered for mark in _HTML_MARKS)
+    if head.startswith(_OLE) or (suffix in (".doc", ".wps") and not html):
         raise UnreadableDocumentError(
             "this is a Word 97-2003 (.doc) or WPS file, which is not read: save it as .docx"
         )
-    suffix = Path(name).suffix.lower() if name else ""
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
-    lowered = head.lower().replace(b"\x00", b"")
-    if any(mark in lowered for mark in _HTML_MARKS):
-        return "html"
-    return "text"
+    return "html" if html else "text"
+
+
+_WHY = {
+    "bom": "by its byte-order mark",
+    "given": "as the caller asked",
+    "declared": "as the document declares",
+    "nul": "as UTF-16 (it has NUL bytes)",
+    "utf-8": "as UTF-8 (valid UTF-8)",
+    "gb18030": "as GB18030 (not valid UTF-8)",
+    "detected": "by charset-normalizer's guess",
+}
 
 
 def _encoding_note(decoded: Decoded) -> Diagnostic:
-    why = {
-        "bom": "by its byte-order mark",
-        "given": "as the caller asked",
-        "declared": "as the document declares",
-        "nul": "as UTF-16 (it has NUL bytes)",
-        "utf-8": "as UTF-8 (valid UTF-8)",
-        "gb18030": "as GB18030 (not valid UTF-8)",
-        "detected": "by charset-normalizer's guess",
-    }[decoded.how]
+    why = _WHY[decoded.how]
     return Diagnostic(
         code="input.encoding",
         severity="warning" if decoded.how == "detected" else "info",
@@ -100,6 +103,7 @@ def parse_bytes(
     kind = kind or detect_kind(data, name)
     notes: list[Diagnostic] = []
     used: str | None = None
+    decoded = None
     if kind in ("text", "html"):
         decoded = decode(data, encoding)
         notes.append(_encoding_note(decoded))
@@ -118,7 +122,15 @@ def parse_bytes(
         from gov_disclosure.readers.pdf import read_pdf
 
         lines = read_pdf(data)
-    return parse_lines(lines, source=Source(path=name, kind=kind, encoding=used), notes=notes)
+    try:
+        return parse_lines(lines, source=Source(path=name, kind=kind, encoding=used), notes=notes)
+    except NotAReportError as exc:
+        if decoded is None or decoded.how in ("given", "bom", "declared"):
+            raise
+        raise NotAReportError(
+            f"{exc} (the bytes were read as {kind} in {decoded.encoding}, chosen {_WHY[decoded.how]}; "
+            "if that is wrong, pass kind=… or encoding=…)"
+        ) from None
 
 
 def parse_file(
@@ -135,6 +147,8 @@ def parse_file(
         return parse_bytes(path.read_bytes(), kind=kind, encoding=encoding, name=str(source))
     if isinstance(source, (bytes, bytearray, memoryview)):
         return parse_bytes(bytes(source), kind=kind, encoding=encoding)
+    if isinstance(source, io.TextIOBase):
+        raise InputTypeError("parse_file() reads binary files: open the file with 'rb'")
     if hasattr(source, "read"):
         data = source.read()
         if not isinstance(data, bytes):

@@ -4,7 +4,8 @@
 2. the caller's ``encoding``, or a charset the document declares (``<meta charset>``,
    ``http-equiv``, an XML declaration); ``gb2312``/``gbk``/``x-gbk`` mean GB18030, as
    browsers read them;
-3. NUL bytes: UTF-16, the byte order from where the NULs fall;
+3. NUL bytes: UTF-16, in the byte order whose text reads (a stray NUL in valid UTF-8
+   text does not count);
 4. strict UTF-8;
 5. strict GB18030;
 6. only then, if installed (``gov-disclosure[detect]``), charset-normalizer's guess.
@@ -95,7 +96,10 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
             text = _try(data, named)
             if text is not None:
                 return Decoded(text=text, encoding=named, how="declared")
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    nuls = head.count(0)
+    stray = nuls * 50 < len(head) and _try(data, "utf-8") is not None  # a stray NUL in UTF-8 text
+    if nuls and not stray:
         utf16 = _utf16(data)
         if utf16 is not None:
             return utf16
@@ -124,6 +128,9 @@ def _utf16(data: bytes) -> Decoded | None:
 
 
 def _detected(data: bytes) -> Decoded:
+    if data.startswith(b"PK\x03\x04") or sum(b < 9 or 13 < b < 32 for b in data[:2048]) > 64:
+        archive = " (a ZIP archive?)" if data.startswith(b"PK") else ""
+        raise UnreadableDocumentError(f"these bytes are not text{archive}: pass kind=... for a document")
     try:
         from charset_normalizer import from_bytes
     except ImportError:

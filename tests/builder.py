@@ -575,8 +575,8 @@ def build_report(
             built.defect_keys.add(f"applications.{key}")
             built.notes.append("totals do not add up")
         elif defect == "undivided":
-            if "applications" not in tables:
-                continue
+            if "applications" not in tables or "proactive" not in tables:
+                continue  # without a 2021 table 2, one （六） row makes the report a 2019 one
             undivided = True
             merged = [0] * 7
             for key, _, group in T3_ROWS:

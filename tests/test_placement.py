@@ -181,7 +181,8 @@ def test_money_in_yuan_is_converted() -> None:
 
 def test_undivided_other_handling_of_zeros() -> None:
     rows = {key: ["0"] * 7 for key, _, group in T3_ROWS}
-    lines = [HEAD.strip(), NOTE.strip()]
+    # Table 2 shows the 2021 form, so the single （六） row is that report's defect.
+    lines = [HEAD.strip(), "第二十条第（五）项", "信息内容\t本年处理决定数量", "行政许可\t3", NOTE.strip()]
     for key, label, group in T3_ROWS:
         if group == "other_handling":
             if key.endswith("overdue_correction"):
@@ -195,6 +196,7 @@ def test_undivided_other_handling_of_zeros() -> None:
     assert len(undivided.cells) == 21
     assert [r.label for r in report.extra_rows] == ["（六）其他处理"]
     assert not _diag(report, "row.missing", "applications.other_handling.other")
+    assert report.format == "2021"
 
 
 def test_repeated_row_keeps_the_first_and_reports_the_second() -> None:
@@ -211,17 +213,25 @@ def test_every_layout_gives_the_same_cells() -> None:
     assert cells[0] == cells[1] == cells[2] == texts[0].cells
 
 
-def test_table2_of_the_2019_form_is_not_misread_as_2021() -> None:
+def test_table2_of_the_2019_form_is_read_as_2019() -> None:
     text = _table2(
         "第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t1\t2\t3\n"
         "第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t10\t-2\t300"
     )
     report = parse_report(text)
-    assert all(v is None for k, v in report.cells.items() if k.startswith("proactive."))
-    (error,) = [d for d in report.diagnostics if d.code == "format.unsupported"]
-    assert error.severity == "error"
-    assert error.line == 3
-    assert "proactive.regulations.issued" in error.cells
+    assert report.format == "2019"
+    assert [report.cells[f"proactive.regulations.{c}"] for c in ("made", "published", "total_published")] == [
+        1,
+        2,
+        3,
+    ]
+    assert [report.cells[f"proactive.licensing.{c}"] for c in ("previous_items", "change", "decisions")] == [
+        10,
+        -2,
+        300,
+    ]
+    assert len(report.cells) == 198
+    assert len(report.checks) == 40
 
 
 def test_blanks_the_arithmetic_cannot_decide_are_null_whatever_the_order() -> None:
@@ -301,14 +311,17 @@ def test_values_separated_by_spaces_are_split() -> None:
     assert (cell.value, cell.text) == (7, "7")
 
 
-def test_a_report_on_2020_without_2021_headers_is_not_read_into_2021_columns() -> None:
+def test_a_report_on_2020_without_telling_labels_is_read_by_its_year() -> None:
     text = (
         "某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
         "第二十条第（一）项\n规章\t2\t2\t15\n第二十条第（五）项\n行政许可\t10\t-2\t300\n"
     )
     report = parse_report(text)
-    assert all(v is None for k, v in report.cells.items() if k.startswith("proactive."))
-    assert [d.code for d in report.errors] == ["format.unsupported"]
+    assert report.format == "2019"
+    assert report.cells["proactive.regulations.total_published"] == 15
+    assert report.cells["proactive.licensing.change"] == -2
+    (note,) = [d for d in report.diagnostics if d.code == "format.by_year"]
+    assert "2020" in note.message
 
 
 def test_columns_printed_in_another_order_are_flagged() -> None:

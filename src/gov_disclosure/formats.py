@@ -12,10 +12,19 @@ from functools import cache
 
 import attrs
 
-from gov_disclosure.model import Applications, Proactive, ReviewLitigation, cell_paths
+from gov_disclosure.model import (
+    Applications,
+    Applications2019,
+    Proactive,
+    Proactive2019,
+    ReviewLitigation,
+    cell_paths,
+)
 
 __all__ = [
     "APPLICANT_COLUMNS",
+    "FORMATS",
+    "FORMAT_2019",
     "FORMAT_2021",
     "Block",
     "FormatSpec",
@@ -284,3 +293,68 @@ FORMAT_2021 = FormatSpec(
         ("review_litigation", ReviewLitigation),
     ),
 )
+
+
+PROACTIVE_BLOCKS_2019: tuple[Block, ...] = (
+    Block(
+        article="一",
+        columns=(
+            ("made", "本年新制作数量"),
+            ("published", "本年新公开数量"),
+            ("total_published", "对外公开总数量"),
+        ),
+        rows=(("regulations", "规章"), ("normative_documents", "规范性文件")),
+    ),
+    Block(
+        article="五",
+        columns=(
+            ("previous_items", "上一年项目数量"),
+            ("change", "本年增/减"),
+            ("decisions", "处理决定数量"),
+        ),
+        rows=(("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")),
+    ),
+    Block(
+        article="六",
+        columns=(
+            ("previous_items", "上一年项目数量"),
+            ("change", "本年增/减"),
+            ("decisions", "处理决定数量"),
+        ),
+        rows=(("penalty", "行政处罚"), ("coercion", "行政强制")),
+    ),
+    Block(
+        article="八",
+        columns=(("previous_items", "上一年项目数量"), ("change", "本年增/减")),
+        rows=(("fees", "行政事业性收费"),),
+    ),
+    Block(
+        article="九",
+        columns=(("items", "采购项目数量"), ("amount", "采购总金额")),
+        rows=(("procurement", "政府集中采购"),),
+    ),
+)
+
+# Table 3 of the 2019 form: as 2021's, with （六）其他处理 one row of its own.
+APPLICATION_GROUPS_2019 = tuple(g for g in APPLICATION_GROUPS_2021 if g[0] != "other_handling")
+_ROWS_2019 = [row for row in APPLICATION_ROWS_2021 if not row[0].startswith("other_handling.")]
+_ROWS_2019.insert(
+    next(i for i, row in enumerate(_ROWS_2019) if row[0] == "total"),
+    ("other_handling", "（六）其他处理", "result"),
+)
+APPLICATION_ROWS_2019: tuple[tuple[str, str, str | None], ...] = tuple(_ROWS_2019)
+
+FORMAT_2019 = FormatSpec(
+    name="2019",
+    blocks=PROACTIVE_BLOCKS_2019,
+    application_groups=APPLICATION_GROUPS_2019,
+    application_rows=APPLICATION_ROWS_2019,
+    money=frozenset({"proactive.procurement.amount"}),
+    table_classes=(
+        ("proactive", Proactive2019),
+        ("applications", Applications2019),
+        ("review_litigation", ReviewLitigation),
+    ),
+)
+
+FORMATS = {spec.name: spec for spec in (FORMAT_2021, FORMAT_2019)}

@@ -34,17 +34,6 @@ _PUNCT = re.compile(r"[\W_]+")
 _BLOCK = re.compile(r"第二十条第\(?([一二三四五六七八九十]{1,3})\)?项")
 _NOTE_WORDS = ("勾稽关系", "第一项加第二项")
 # Table-2 labels that only the 2019 form (国办公开办函〔2019〕60号) prints, as whole cells.
-_FORM_2019_HEADS = (
-    "本年新制作数量",
-    "本年新公开数量",
-    "对外公开总数量",
-    "上一年项目数量",
-    "本年增/减",
-    "处理决定数量",
-    "采购项目数量",
-    "采购总金额",
-)
-_FORM_2019_ROWS = ("规范性文件", "其他对外管理服务事项", "政府集中采购")
 # Similarity finds a row label with a character lost or changed; short labels are too
 # close to other words (行政许可事项, 行政处理) to be matched that way.
 _MIN_SIMILAR = 8
@@ -88,10 +77,27 @@ def _body(label: str) -> str:
     return label_body(normalize_text(label))
 
 
+def _table2_labels(spec: FormatSpec) -> dict[str, list[LabelInfo]]:
+    """Table 2's headers and row labels, by body."""
+    out: dict[str, list[LabelInfo]] = {}
+    for block in spec.blocks:
+        entries = [("信息内容", LabelInfo(table=2, role="head", key="label"))]
+        entries += [(h, LabelInfo(table=2, role="head", key=c)) for c, h in block.columns]
+        entries += [(label, LabelInfo(table=2, role="row", key=f"proactive.{r}")) for r, label in block.rows]
+        for text, info in entries:
+            infos = out.setdefault(_body(text), [])
+            if info not in infos:
+                infos.append(info)
+    return out
+
+
 class Labels:
     """The label vocabulary of one format, with a cached classifier."""
 
-    def __init__(self, spec: FormatSpec) -> None:
+    def __init__(self, spec: FormatSpec, other: FormatSpec | None = None) -> None:
+        """The labels of ``spec``; with ``other``, the other format's table-2 and table-3
+        labels too, marked with its ``form`` (a report may mix the two)."""
+        self.name = spec.name
         exact: dict[str, list[LabelInfo]] = {}
 
         def add(text: str, info: LabelInfo) -> None:
@@ -99,12 +105,15 @@ class Labels:
             if info not in infos:
                 infos.append(info)
 
-        for block in spec.blocks:
-            add("信息内容", LabelInfo(table=2, role="head", key="label"))
-            for column, header in block.columns:
-                add(header, LabelInfo(table=2, role="head", key=column))
-            for row, label in block.rows:
-                add(label, LabelInfo(table=2, role="row", key=f"proactive.{row}"))
+        own = _table2_labels(spec)
+        theirs = _table2_labels(other) if other is not None else {}
+        for body, infos in own.items():
+            for info in infos:
+                add(body, attrs.evolve(info, form=None if body in theirs else spec.name))
+        for body, infos in theirs.items():
+            if body not in own:
+                for info in infos:
+                    add(body, attrs.evolve(info, form=other.name if other else None))
         add("申请人情况", LabelInfo(table=3, role="head", key="applicant"))
         add("法人或其他组织", LabelInfo(table=3, role="head", key="organisation"))
         for column, header in APPLICANT_COLUMNS:
@@ -113,25 +122,38 @@ class Labels:
             add(label, LabelInfo(table=3, role="group", key=group))
         for row, label, _ in spec.application_rows:
             add(label, LabelInfo(table=3, role="row", key=f"applications.{row}"))
+        if other is not None:
+            mine = {_body(label) for _, label, _ in spec.application_rows}
+            mine |= {_body(label) for _, label in spec.application_groups}
+            for row, label, _ in other.application_rows:
+                if _body(label) not in mine:
+                    add(label, LabelInfo(table=3, role="row", key=f"applications.{row}", form=other.name))
         add("合计", LabelInfo(table=3, role="row", key="applications.total", exact=False))
         add("合计", LabelInfo(table=3, role="head", key="total", exact=False))
         add("部分公开", LabelInfo(table=3, role="row", key="applications.partially_granted", exact=False))
         add("其它", LabelInfo(table=3, role="head", key="other_org", exact=False))
-        add("其它", LabelInfo(table=3, role="row", key="applications.other_handling.other", exact=False))
+        if any(row == "other_handling.other" for row, _, _ in spec.application_rows):
+            add("其它", LabelInfo(table=3, role="row", key="applications.other_handling.other", exact=False))
         add("行政诉讼", LabelInfo(table=4, role="head", key="litigation"))
         for group, label in REVIEW_GROUPS:
             add(label, LabelInfo(table=4, role="head", key=group))
         for outcome, label in REVIEW_OUTCOMES:
             add(label, LabelInfo(table=4, role="head", key=outcome))
         add("合计", LabelInfo(table=4, role="head", key="total", exact=False))
-        for head in _FORM_2019_HEADS:
-            add(head, LabelInfo(table=2, role="head", key=head, form="2019"))
-        for row in _FORM_2019_ROWS:
-            add(row, LabelInfo(table=2, role="row", key=row, form="2019"))
 
         self._exact = {body: tuple(infos) for body, infos in exact.items()}
         self._articles = frozenset(b.article for b in spec.blocks)
-        self._t2_heads = [(_body(h), c) for b in spec.blocks for c, h in b.columns]
+        self._their_articles = (
+            frozenset(b.article for b in other.blocks) if other is not None else frozenset()
+        )
+        self._other = other.name if other is not None else None
+        # Table-2 headers with words after them: 本年收费金额（单位：万元）, 上一年项目数量(指2019年事项数).
+        self._t2_heads = [
+            (body, info)
+            for body, infos in self._exact.items()
+            for info in infos
+            if info.table == 2 and info.role == "head" and len(body) >= 6
+        ]
         self._t4_words = [(_body(label), key) for key, label in REVIEW_OUTCOMES[:-1]] + [
             (_body(label), key) for key, label in REVIEW_GROUPS
         ]
@@ -141,7 +163,7 @@ class Labels:
             for info in infos
             if info.role in ("row", "group")
             and info.exact
-            and info.form is None
+            and info.form in (None, spec.name)
             and len(body) >= _MIN_SIMILAR
         ]
         self.classify = lru_cache(maxsize=8192)(self._classify)
@@ -154,7 +176,12 @@ class Labels:
         block = _BLOCK.search(compact)
         if block:
             article = block.group(1)
-            form = None if article in self._articles else "2019"
+            if article not in self._articles:
+                form = self._other
+            elif article not in self._their_articles and self._other is not None:
+                form = self.name
+            else:
+                form = None
             return (LabelInfo(table=2, role="block", key=article, form=form),)
         if any(word in compact for word in _NOTE_WORDS):
             return (LabelInfo(table=3, role="note", key="note"),)
@@ -164,9 +191,9 @@ class Labels:
         found = self._exact.get(body)
         if found:
             return found
-        for head, column in self._t2_heads:
-            if len(head) >= 6 and body.startswith(head[:6]):
-                return (LabelInfo(table=2, role="head", key=column, exact=False),)
+        for head, info in self._t2_heads:
+            if body.startswith(head):
+                return (attrs.evolve(info, exact=False),)
         for word, key in self._t4_words:
             # A character doubled by the PDF text layer (持结果维持), not a longer phrase.
             if word in body and len(body) <= len(word) + 1:

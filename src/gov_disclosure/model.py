@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ApplicantCounts",
     "Applications",
+    "Applications2019",
     "Cell",
     "Check",
     "Contact",
@@ -27,13 +28,18 @@ __all__ = [
     "Denied",
     "Diagnostic",
     "DocumentCounts",
+    "DocumentCounts2019",
     "ExtraRow",
+    "FeeItems",
     "Fees",
+    "ItemCounts",
     "Meta",
     "NotProcessed",
     "OtherHandling",
     "Outcomes",
     "Proactive",
+    "Proactive2019",
+    "Procurement",
     "Report",
     "ReviewLitigation",
     "Section",
@@ -107,6 +113,58 @@ class Proactive:
     fees: Fees
 
 
+# --- table 2 of the 2019 format (国办公开办函〔2019〕60号) ---------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class DocumentCounts2019:
+    """2019 format, 规章 / 规范性文件: 本年新制作数量, 本年新公开数量, 对外公开总数量."""
+
+    made: Cell
+    published: Cell
+    total_published: Cell
+
+
+@attrs.frozen(kw_only=True)
+class ItemCounts:
+    """2019 format, 行政许可 / 其他对外管理服务事项 / 行政处罚 / 行政强制: 上一年项目数量,
+    本年增/减 (signed), 处理决定数量."""
+
+    previous_items: Cell
+    change: Cell
+    decisions: Cell
+
+
+@attrs.frozen(kw_only=True)
+class FeeItems:
+    """2019 format, 行政事业性收费: 上一年项目数量, 本年增/减 (signed)."""
+
+    previous_items: Cell
+    change: Cell
+
+
+@attrs.frozen(kw_only=True)
+class Procurement:
+    """2019 format, 政府集中采购: 采购项目数量, 采购总金额 (万元)."""
+
+    items: Cell
+    amount: Cell
+
+
+@attrs.frozen(kw_only=True)
+class Proactive2019:
+    """Table 2 of the 2019 format (主动公开政府信息情况)."""
+
+    regulations: DocumentCounts2019
+    normative_documents: DocumentCounts2019
+    licensing: ItemCounts
+    other_services: ItemCounts
+    penalty: ItemCounts
+    coercion: ItemCounts
+    fees: FeeItems
+    procurement: Procurement
+
+
 # --- table 3: 收到和处理政府信息公开申请情况 -------------------------------------------------
 
 
@@ -178,6 +236,22 @@ class Applications:
     unable: Unable
     not_processed: NotProcessed
     other_handling: OtherHandling
+    total: ApplicantCounts
+    carried_forward: ApplicantCounts
+
+
+@attrs.frozen(kw_only=True)
+class Applications2019:
+    """Table 3 of the 2019 format: as 2021's, with （六）其他处理 one row."""
+
+    new_received: ApplicantCounts
+    carried_over: ApplicantCounts
+    granted: ApplicantCounts
+    partially_granted: ApplicantCounts
+    denied: Denied
+    unable: Unable
+    not_processed: NotProcessed
+    other_handling: ApplicantCounts
     total: ApplicantCounts
     carried_forward: ApplicantCounts
 
@@ -336,15 +410,17 @@ def _table_cells(table: object, prefix: str) -> Iterator[tuple[str, Cell]]:
 class Report:
     """A parsed report: metadata, sections, the three tables, checks and diagnostics.
 
-    ``format`` is ``"2021"``, ``"2019"`` or ``"free-form"`` (no tables). Tables are
-    ``None`` only for a free-form report; a table the report lacks has null cells.
+    ``format`` is ``"2021"``, ``"2019"`` or ``"free-form"`` (no tables). The tables are
+    those of the format (``Proactive`` or ``Proactive2019``, ``Applications`` or
+    ``Applications2019``); ``None`` only for a free-form report; a table the report lacks
+    has null cells.
     """
 
     format: FormatName
     meta: Meta
     sections: tuple[Section, ...]
-    proactive: Proactive | None
-    applications: Applications | None
+    proactive: Proactive | Proactive2019 | None
+    applications: Applications | Applications2019 | None
     review_litigation: ReviewLitigation | None
     extra_rows: tuple[ExtraRow, ...] = ()
     checks: tuple[Check, ...] = ()

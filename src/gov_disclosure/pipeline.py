@@ -9,51 +9,42 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
+from typing import Any
 
 import attrs
 
 from gov_disclosure.checks import plausibility, run_checks
+from gov_disclosure.detect import decide_format
 from gov_disclosure.errors import GovDisclosureError, InputTypeError, NotAReportError
-from gov_disclosure.formats import FORMAT_2021, FormatSpec
+from gov_disclosure.formats import FORMAT_2019, FORMAT_2021, FormatSpec
 from gov_disclosure.labels import Labels
 from gov_disclosure.meta import read_meta
-from gov_disclosure.model import (
-    Applications,
-    Diagnostic,
-    FormatName,
-    Meta,
-    Proactive,
-    Report,
-    ReviewLitigation,
-    Section,
-    Source,
-    build_table,
-)
+from gov_disclosure.model import Diagnostic, FormatName, Meta, Report, Section, Source, build_table
 from gov_disclosure.normalize import SourceLine, to_lines
 from gov_disclosure.parser import tokenize
 from gov_disclosure.placement import place_cells
 from gov_disclosure.sections import SECTION_KEYS, SECTION_TITLES, HeadingCandidate, find_headings
-from gov_disclosure.tables import read_tables
+from gov_disclosure.tables import TableReading, read_tables
 from gov_disclosure.transform import Document, document_parser
 
 __all__ = ["parse_lines", "parse_report"]
 
 _REPORT_WORDS = ("政府信息公开", "年度报告")
-# Column headers only the 2019 form's table 2 has.
-_HEADERS_2019 = (
-    "本年新制作数量",
-    "本年新公开数量",
-    "对外公开总数量",
-    "上一年项目数量",
-    "本年增/减",
-    "采购总金额",
-)
 _MIN_NATIONAL_SECTIONS = 3
 
 
 @cache
 def _labels(spec: FormatSpec) -> Labels:
-    return Labels(spec)
+    other = FORMAT_2019 if spec is FORMAT_2021 else FORMAT_2021
+    return Labels(spec, other)
+
+
+def _document(
+    lines: Sequence[SourceLine], headings: Sequence[HeadingCandidate], spec: FormatSpec
+) -> Document:
+    tree = document_parser().parse(tokenize(lines, {h.line: h for h in headings}, _labels(spec)))
+    assert isinstance(tree, Document)  # the builder transforms the tree while parsing
+    return tree
 
 
 def parse_report(text: str) -> Report:
@@ -90,54 +81,37 @@ def parse_lines(
 def _parse(lines: Sequence[SourceLine]) -> Report:
     if not any(line.norm for line in lines):
         raise NotAReportError("the text is empty: there is no report to read")
-    spec = FORMAT_2021
-    labels = _labels(spec)
     headings = find_headings(lines)
-    tree = document_parser().parse(tokenize(lines, {h.line: h for h in headings}, labels))
-    assert isinstance(tree, Document)  # the builder transforms the tree while parsing
-    document = tree
+    document = _document(lines, headings, FORMAT_2021)
     _check_is_report(lines, headings, document)
 
     meta, diagnostics, signature = read_meta(document.front, lines)
     sections, section_diagnostics = _sections(document, headings, set(signature))
     diagnostics += section_diagnostics
-    fmt: FormatName = "2021"
     if not document.tables and len(headings) < _MIN_NATIONAL_SECTIONS:
         return _free_form(meta, sections, diagnostics)
-    if not document.tables:
-        diagnostics.append(
-            Diagnostic(
-                code="format.by_year",
-                severity="info",
-                key=None,
-                line=None,
-                message=_by_year(meta.year, fmt),
-            )
-        )
+    readings = read_tables(document, _labels(FORMAT_2021))
+    spec, notes = decide_format(readings, meta.year)
+    diagnostics += notes
+    if spec is not FORMAT_2021:  # read again with the labels of the form it follows
+        document = _document(lines, headings, spec)
+        readings = read_tables(document, _labels(spec))
+    diagnostics += _mixed(readings, spec)
     heading_lines = {h.key: h.line for h in headings}
-    readings = read_tables(document, spec, labels)
-    proactive = readings["proactive"]
-    if (
-        meta.year in _YEARS_2019
-        and proactive.present
-        and proactive.other_form is None
-        and not set(proactive.heads) - {"label"}
-    ):
-        # A report on 2019 or 2020 follows the 2019 form unless its table 2 shows the
-        # 2021 form's column headers: without them its rows cannot be read as 2021's.
-        readings["proactive"] = attrs.evolve(proactive, other_form=proactive.line)
     placed = place_cells(spec, readings, heading_lines)
     checks, failed = run_checks(spec, placed.cells)
     diagnostics += placed.diagnostics
     diagnostics += failed
     diagnostics += plausibility(spec, placed.cells)
+    tables: dict[str, Any] = {name: build_table(cls, name, placed.cells) for name, cls in spec.table_classes}
+    fmt: FormatName = "2019" if spec is FORMAT_2019 else "2021"
     return Report(
         format=fmt,
         meta=meta,
         sections=sections,
-        proactive=build_table(Proactive, "proactive", placed.cells),
-        applications=build_table(Applications, "applications", placed.cells),
-        review_litigation=build_table(ReviewLitigation, "review_litigation", placed.cells),
+        proactive=tables["proactive"],
+        applications=tables["applications"],
+        review_litigation=tables["review_litigation"],
         extra_rows=placed.extra_rows,
         checks=checks,
         diagnostics=_sorted(diagnostics),
@@ -220,17 +194,20 @@ def _sections(
 _MIN_TABLE_LABELS = 3
 
 
-_YEARS_2019 = (2019, 2020)
 _FIRST_NATIONAL_YEAR = 2019
 
 
-def _by_year(year: int | None, fmt: str) -> str:
-    if year in _YEARS_2019:
-        return (
-            f"no statistics table tells the format; the report is on {year}, so it follows the "
-            "2019 form, which this version does not read: the 2021 keys are given, all null"
-        )
-    return f"no statistics table tells the format; format {fmt} taken from the year reported on"
+def _mixed(readings: dict[str, TableReading], spec: FormatSpec) -> list[Diagnostic]:
+    """One warning when the tables print rows of the other national form too."""
+    lines = [r.foreign for r in readings.values() if r.foreign is not None]
+    if not lines:
+        return []
+    other = "2021" if spec is FORMAT_2019 else "2019"
+    message = (
+        f"the tables mix the two national forms: read as the {spec.name} form; the rows of the "
+        f"{other} form are kept in extra_rows, not in keys"
+    )
+    return [Diagnostic(code="format.mixed", severity="warning", key=None, line=min(lines), message=message)]
 
 
 def _check_lines(lines: Sequence[SourceLine]) -> None:

@@ -541,9 +541,6 @@ def place_cells(
                 )
             )
             continue
-        if reading.other_form is not None and table == "proactive":
-            diagnostics.append(_other_form(rows, reading.other_form))
-            continue
         order = _column_order(table, reading.heads)
         if order:
             keys = [k for row in rows for k in row.cells]
@@ -589,21 +586,6 @@ def _column_order(table: str, heads: Sequence[str]) -> str:
     return (
         f"the column headers are printed in the order {', '.join(printed)}, not the form's; the "
         "values are read in the form's order, which may put them in the wrong columns"
-    )
-
-
-def _other_form(rows: Sequence[TableRow], line: int) -> Diagnostic:
-    """Table 2 of the 2019 form is not read by this version: its cells stay null."""
-    return _diag(
-        "format.unsupported",
-        "error",
-        "proactive",
-        line,
-        "table 2 follows the 2019 form (国办公开办函〔2019〕60号): it prints that form's labels, "
-        "or the report is on 2019 or 2020 and its table 2 shows none of the 2021 form's column "
-        "headers. This version does not read that form: the cells are left empty rather than "
-        "read into the 2021 columns",
-        [k for row in rows for k in row.cells],
     )
 
 

@@ -19,7 +19,6 @@ from typing import Literal
 
 import attrs
 
-from gov_disclosure.formats import FormatSpec
 from gov_disclosure.labels import LabelInfo, Labels
 from gov_disclosure.parser import TableCell
 from gov_disclosure.transform import Document, TableBlock
@@ -71,7 +70,8 @@ class TableReading:
     duplicates: tuple[RowReading, ...] = ()
     blocks: frozenset[str] = frozenset()
     data: RowReading | None = None  # table 4's data row
-    other_form: int | None = None  # line of a label only the 2019 form has (table 2)
+    foreign: int | None = None  # line of the first label only the other national form has
+    block_forms: tuple[tuple[str, str | None], ...] = ()  # table 2: (article, the form its labels show)
     heads: tuple[str, ...] = ()  # the column headers of this format it prints, first printing each
 
     def row(self, key: str) -> RowReading | None:
@@ -145,7 +145,9 @@ class _Assembler:
         self.extra: list[RowReading] = []
         self.orphans: list[list[TableCell]] = []
         self.blocks: set[str] = set()
-        self.other_form: int | None = None
+        self.name = labels.name
+        self.foreign: int | None = None
+        self.block_forms: list[tuple[str, str | None]] = []
         self.heads: dict[str, int] = {}  # column header -> line, in reading order
         self._orphan_run: list[TableCell] = []
         self._group: str | None = None
@@ -174,11 +176,19 @@ class _Assembler:
             self._cell(attrs.evolve(cell, kind="VALUE", value=ValueReading(kind="unreadable")))
             return
         self._end_orphans()
-        if cell.label is not None and cell.label.form is not None and self.other_form is None:
-            self.other_form = cell.line
+        form = cell.label.form if cell.label is not None else None
+        if form is not None and form != self.name and self.foreign is None:
+            self.foreign = cell.line
+        if cell.kind != "BLOCK" and form is not None and cell.label is not None and cell.label.table == 2:
+            # The first label only one form has tells which form the block follows.
+            if not self.block_forms:
+                self.block_forms.append(("", form))
+            elif self.block_forms[-1][1] is None:
+                self.block_forms[-1] = (self.block_forms[-1][0], form)
         if cell.kind == "BLOCK" and cell.label is not None:
             self._close()
             self.blocks.add(cell.label.key)
+            self.block_forms.append((cell.label.key, form))
         elif cell.kind in ("HEAD", "NOTE"):
             self._close()
             if cell.label is not None and cell.label.form is None:
@@ -212,6 +222,14 @@ class _Assembler:
             text=current.text + cell.text, norm=norm, line=current.line, info=rows[0], cells=current.cells
         )
 
+    def _foreign(self, info: LabelInfo) -> bool:
+        """A row the other national form prints: its label, or the block it stands in."""
+        if info.form not in (None, self.name):
+            return True
+        if info.table != 2 or not self.block_forms:
+            return False
+        return self.block_forms[-1][1] not in (None, self.name)
+
     def _row_break(self) -> None:
         if self.current is not None and self.current.has_values:
             self._close()
@@ -235,7 +253,7 @@ class _Assembler:
             and not (self._group == "other_handling" or self._previous in _OTHER_HANDLING)
         ):
             info = None  # a bare 其他 outside （六）其他处理: a local row, not 3.其他
-        if info is not None and info.form is not None:
+        if info is not None and self._foreign(info):
             info = None  # a row of the other national form: kept aside, never in a key
         if info is not None and info.role == "row":
             self._previous = info.key
@@ -298,12 +316,12 @@ def _read(kind: int, blocks: Sequence[TableBlock], labels: Labels) -> TableReadi
         duplicates=tuple(duplicates),
         blocks=frozenset(assembler.blocks),
         data=data,
-        other_form=assembler.other_form,
+        foreign=assembler.foreign,
+        block_forms=tuple(assembler.block_forms),
         heads=tuple(assembler.heads),
     )
 
 
-def read_tables(document: Document, spec: FormatSpec, labels: Labels) -> dict[str, TableReading]:
+def read_tables(document: Document, labels: Labels) -> dict[str, TableReading]:
     """Each table's rows, keyed by table name (``proactive``, ``applications``, …)."""
-    del spec  # the labels carry the format; kept for the 2019 format's own rules
     return {TABLE_NAMES[kind]: _read(kind, document.tables_of(kind), labels) for kind in (2, 3, 4)}

@@ -61,7 +61,6 @@ GROUP_LABELS = {
     "other_handling": "（六）其他处理",
 }
 RESULT_LABEL = "三、本年度办理结果"
-LEAVES = [k for k, _, g in T3_ROWS if g is not None and k != "total"]
 
 # Table 2: (article, [(row key, label)], [(column key, header)])
 T2_BLOCKS = [
@@ -74,6 +73,49 @@ T2_BLOCKS = [
     ("六", [("penalty", "行政处罚"), ("coercion", "行政强制")], [("decisions", "本年处理决定数量")]),
     ("八", [("fees", "行政事业性收费")], [("amount", "本年收费金额（单位：万元）")]),
 ]
+T2_BLOCKS_2019 = [
+    (
+        "一",
+        [("regulations", "规章"), ("normative_documents", "规范性文件")],
+        [("made", "本年新制作数量"), ("published", "本年新公开数量"), ("total_published", "对外公开总数量")],
+    ),
+    (
+        "五",
+        [("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")],
+        [("previous_items", "上一年项目数量"), ("change", "本年增/减"), ("decisions", "处理决定数量")],
+    ),
+    (
+        "六",
+        [("penalty", "行政处罚"), ("coercion", "行政强制")],
+        [("previous_items", "上一年项目数量"), ("change", "本年增/减"), ("decisions", "处理决定数量")],
+    ),
+    ("八", [("fees", "行政事业性收费")], [("previous_items", "上一年项目数量"), ("change", "本年增/减")]),
+    ("九", [("procurement", "政府集中采购")], [("items", "采购项目数量"), ("amount", "采购总金额")]),
+]
+T3_ROWS_2019 = [row for row in T3_ROWS if not row[0].startswith("other_handling.")]
+T3_ROWS_2019.insert(
+    [r[0] for r in T3_ROWS_2019].index("total"), ("other_handling", "（六）其他处理", "result")
+)
+
+
+@dataclass(frozen=True)
+class Form:
+    """One national format as the builder prints it."""
+
+    name: str
+    t2_blocks: list[tuple[str, list[tuple[str, str]], list[tuple[str, str]]]]
+    t3_rows: list[tuple[str, str, str | None]]
+
+    @property
+    def leaves(self) -> list[str]:
+        return [k for k, _, g in self.t3_rows if g is not None and k != "total"]
+
+    @property
+    def money(self) -> set[str]:
+        return {"proactive.fees.amount"} if self.name == "2021" else {"proactive.procurement.amount"}
+
+
+FORMS = {"2021": Form("2021", T2_BLOCKS, T3_ROWS), "2019": Form("2019", T2_BLOCKS_2019, T3_ROWS_2019)}
 T4_GROUPS = ["review", "litigation_direct", "litigation_after_review"]
 T4_OUTCOMES = ["upheld", "corrected", "other", "pending", "total"]
 T4_OUTCOME_LABELS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
@@ -128,6 +170,7 @@ class Built:
     defect_keys: set[str] = field(default_factory=set)  # prefixes where warnings/errors may fall
     extra_rows: list[tuple[str, str]] = field(default_factory=list)  # (table, label)
     notes: list[str] = field(default_factory=list)
+    form: Form = FORMS["2021"]
 
 
 # --- numbers ------------------------------------------------------------------------------
@@ -137,19 +180,21 @@ def _small(rng: random.Random, p_zero: float, high: int) -> int:
     return 0 if rng.random() < p_zero else rng.randint(1, high)
 
 
-def consistent_numbers(rng: random.Random, zero_share: float = 0.6) -> dict[str, int | float]:
-    """Every cell of the 2021 format, the arithmetic holding everywhere."""
+def consistent_numbers(rng: random.Random, form: Form, zero_share: float = 0.6) -> dict[str, int | float]:
+    """Every cell of the format, the arithmetic holding everywhere."""
     out: dict[str, int | float] = {}
-    for _, rows, columns in T2_BLOCKS:
+    for _, rows, columns in form.t2_blocks:
         for row, _ in rows:
             for col, _ in columns:
                 key = f"proactive.{row}.{col}"
                 if col == "amount":
                     out[key] = 0.0 if rng.random() < 0.5 else round(rng.uniform(0.5, 900), 2)
+                elif col == "change":
+                    out[key] = 0 if rng.random() < 0.4 else rng.randint(-8, 12)
                 else:
                     out[key] = _small(rng, zero_share, 3000 if col == "decisions" else 60)
     totals = dict.fromkeys(COLUMNS[:-1], 0)
-    for leaf in LEAVES:
+    for leaf in form.leaves:
         parts = [_small(rng, zero_share + 0.2 * (i > 0), 25 if i == 0 else 8) for i in range(6)]
         for col, v in zip(COLUMNS, parts, strict=False):
             out[f"applications.{leaf}.{col}"] = v
@@ -171,8 +216,8 @@ def consistent_numbers(rng: random.Random, zero_share: float = 0.6) -> dict[str,
     return out
 
 
-def relations() -> list[tuple[str, list[str], list[str]]]:
-    """The format's 42 relations: (rule, left keys, right keys)."""
+def relations(form: Form) -> list[tuple[str, list[str], list[str]]]:
+    """The format's relations (42 or 40): (rule, left keys, right keys)."""
     a = "applications"
     rels = []
     for c in COLUMNS:
@@ -184,8 +229,8 @@ def relations() -> list[tuple[str, list[str], list[str]]]:
             )
         )
     for c in COLUMNS:
-        rels.append((f"{a}.leaves.{c}", [f"{a}.total.{c}"], [f"{a}.{r}.{c}" for r in LEAVES]))
-    for key, _, _ in T3_ROWS:
+        rels.append((f"{a}.leaves.{c}", [f"{a}.total.{c}"], [f"{a}.{r}.{c}" for r in form.leaves]))
+    for key, _, _ in form.t3_rows:
         rels.append((f"{a}.row.{key}", [f"{a}.{key}.total"], [f"{a}.{key}.{c}" for c in COLUMNS[:-1]]))
     for g in T4_GROUPS:
         rels.append(
@@ -198,16 +243,34 @@ def relations() -> list[tuple[str, list[str], list[str]]]:
     return rels
 
 
-def failing_rules(cells: dict[str, int | float | None]) -> set[str]:
+def failing_rules(cells: dict[str, int | float | None], form: Form) -> set[str]:
     """Relations that fail on these cells (a null cell: not evaluated)."""
     out = set()
-    for rule, left, right in relations():
+    for rule, left, right in relations(form):
         values = [cells.get(k) for k in left + right]
         if any(v is None for v in values):
             continue
         if abs(sum(values[: len(left)]) - sum(values[len(left) :])) > 1e-6:  # type: ignore[arg-type]
             out.add(rule)
     return out
+
+
+def _printed(rng: random.Random, built: Built, key: str, numbers: dict[str, int | float]) -> str:
+    """A table-2 value as reports print it: 本年增/减 signed or in words, 2019's 采购总金额
+    sometimes in 元 (converted back, with a warning)."""
+    value = numbers[key]
+    if key.endswith(".change") and value:
+        style = rng.choice(["plain", "plain", "words", "sign"])
+        if style == "words":
+            return ("增加" if value > 0 else "减少") + str(abs(int(value)))
+        if style == "sign" and value > 0:
+            return f"+{value}"
+        return str(value)
+    if key == "proactive.procurement.amount" and value and rng.random() < 0.3:
+        built.expect.append(("cell.unit", key, "warning"))
+        built.defect_keys.add(key)
+        return f"{round(value * 10000)}元"
+    return _fmt(value)
 
 
 def _fmt(v: int | float) -> str:
@@ -218,7 +281,7 @@ def _fmt(v: int | float) -> str:
 
 
 def oracle_row(
-    cells: dict[str, int | float | None], row_keys: list[str], printed: list[int]
+    cells: dict[str, int | float | None], row_keys: list[str], printed: list[int], form: Form
 ) -> dict[str, int | float | None]:
     """What the contract makes of one defective row, computed directly: every placement of
     the printed values over the row's columns, a single gap filled so that the row's own
@@ -227,7 +290,7 @@ def oracle_row(
     width = len(row_keys)
     rels = [
         r
-        for r in relations()
+        for r in relations(form)
         if any(k in row_keys for k in r[1] + r[2])
         and all(cells.get(k) is not None or k in row_keys for k in r[1] + r[2])
     ]
@@ -324,7 +387,7 @@ class Printer:
                 for row in rows:
                     out += [f"\t{row.labels[-1]}"] + [f"\t{self._pad_value(v)}" for v in row.values] + [""]
             else:
-                width = 1 + len(T2_BLOCKS[0][2])
+                width = 1 + max(len(h) for _, _, h in blocks)
                 out.append(head + "\t" * (width - 1))
                 out.append("\t".join(["信息内容", *headers]) + "\t" * (width - 1 - len(headers)))
                 for row in rows:
@@ -490,25 +553,30 @@ def build_report(
     defects: tuple[str, ...] = (),
     organ: str | None = None,
     year: int | None = None,
+    form: str = "2021",
 ) -> Built:
-    """A report in ``layout`` with the given defects (see ``DEFECTS``)."""
+    """A report in ``layout`` with the given defects (see ``DEFECTS``), in the 2021 form
+    or the 2019 form (then on 2019 or 2020)."""
+    spec = FORMS[form]
     organ = organ or rng.choice(ORGANS)
-    year = year or rng.randint(2021, 2025)
-    numbers = consistent_numbers(rng)
+    year = year or (rng.randint(2021, 2025) if form == "2021" else rng.choice([2019, 2020]))
+    numbers = consistent_numbers(rng, spec)
     expected: dict[str, int | float | None] = dict(numbers)
-    built = Built(text="", layout=layout, organ=organ, year=year, cells=expected)
+    built = Built(text="", layout=layout, organ=organ, year=year, cells=expected, form=spec)
     printer = Printer(rng, layout)
 
     # Printed values of every row, as strings, before defects.
-    t3_values = {key: [_fmt(numbers[f"applications.{key}.{c}"]) for c in COLUMNS] for key, _, _ in T3_ROWS}
+    t3_values = {
+        key: [_fmt(numbers[f"applications.{key}.{c}"]) for c in COLUMNS] for key, _, _ in spec.t3_rows
+    }
     t2_values = {
-        f"proactive.{row}": [_fmt(numbers[f"proactive.{row}.{c}"]) for c, _ in cols]
-        for _, rows, cols in T2_BLOCKS
+        f"proactive.{row}": [_printed(rng, built, f"proactive.{row}.{c}", numbers) for c, _ in cols]
+        for _, rows, cols in spec.t2_blocks
         for row, _ in rows
     }
     t4_values = [_fmt(numbers[f"review_litigation.{g}.{o}"]) for g in T4_GROUPS for o in T4_OUTCOMES]
-    t3_labels = {key: label for key, label, _ in T3_ROWS}
-    blocks = [b[0] for b in T2_BLOCKS]
+    t3_labels = {key: label for key, label, _ in spec.t3_rows}
+    blocks = [b[0] for b in spec.t2_blocks]
     tables = {"proactive", "applications", "review_litigation"}
     extra_t2: list[Row] = []
     undivided = False
@@ -539,14 +607,14 @@ def build_report(
         elif defect == "short_t2":
             row = rng.choice(["proactive.regulations", "proactive.normative_documents"])
             t2_values[row] = t2_values[row][:2]
-            for c in ("issued", "repealed", "in_force"):
+            for c, _ in spec.t2_blocks[0][2]:
                 expected[f"{row}.{c}"] = None
             built.expect.append(("row.short", row, "error"))
             built.defect_keys.add(row)
         elif defect == "missing_block":
             blocks.remove("一")
             for row in ("regulations", "normative_documents"):
-                for c in ("issued", "repealed", "in_force"):
+                for c, _ in spec.t2_blocks[0][2]:
                     expected[f"proactive.{row}.{c}"] = None
             built.expect.append(("block.missing", "proactive.regulations", "warning"))
             built.defect_keys.update({"proactive", "proactive.regulations", "proactive.normative_documents"})
@@ -575,11 +643,11 @@ def build_report(
             built.defect_keys.add(f"applications.{key}")
             built.notes.append("totals do not add up")
         elif defect == "undivided":
-            if "applications" not in tables or "proactive" not in tables:
+            if "applications" not in tables or "proactive" not in tables or form != "2021":
                 continue  # without a 2021 table 2, one （六） row makes the report a 2019 one
             undivided = True
             merged = [0] * 7
-            for key, _, group in T3_ROWS:
+            for key, _, group in spec.t3_rows:
                 if group == "other_handling":
                     merged = [m + int(v) for m, v in zip(merged, t3_values[key], strict=True)]
             zeros = not any(merged)
@@ -593,7 +661,10 @@ def build_report(
             built.extra_rows.append(("applications", "（六）其他处理"))
         elif defect == "label_variant":
             options = ["denied.prohibited_by_law", "other_handling.overdue_fee", "not_processed.reconfirm"]
-            key = rng.choice([k for k in options if not (undivided and k.startswith("other_handling"))])
+            options = [
+                k for k in options if k in t3_labels and not (undivided and k.startswith("other_handling"))
+            ]
+            key = rng.choice(options)
             t3_labels[key] = {
                 "denied.prohibited_by_law": "2.其他法律行政止公开",
                 "other_handling.overdue_fee": (
@@ -605,7 +676,17 @@ def build_report(
         else:
             raise ValueError(defect)
 
-    for rule in sorted(failing_rules(expected)):
+    # Values of tables and blocks left out print nothing: nothing to expect of them.
+    gone = {t for t in ("proactive", "applications", "review_litigation") if t not in tables}
+    if "一" not in blocks:
+        gone |= {"proactive.regulations", "proactive.normative_documents"}
+    built.expect = [
+        e
+        for e in built.expect
+        if e[0] in ("table.missing", "block.missing")
+        or not any(e[1] == g or e[1].startswith(g + ".") for g in gone)
+    ]
+    for rule in sorted(failing_rules(expected, spec)):
         built.expect.append(("check.failed", rule, "warning"))
         built.defect_keys.add(rule)
 
@@ -613,7 +694,7 @@ def build_report(
     lines += _overview(rng)
     lines.append(rng.choice(["二、主动公开政府信息情况", "二、主动公开政府信息情况 "]))
     if "proactive" in tables:
-        chosen = [b for b in T2_BLOCKS if b[0] in blocks]
+        chosen = [b for b in spec.t2_blocks if b[0] in blocks]
         rendered = []
         for article, rows, cols in chosen:
             printed_rows = [
@@ -628,7 +709,7 @@ def build_report(
         lines.append(rng.choice(SENTENCES))
     lines.append(rng.choice(["三、收到和处理政府信息公开申请情况", "　  三、收到和处理政府信息公开申请情况"]))
     if "applications" in tables:
-        rows = _t3_rows(t3_values, t3_labels, undivided)
+        rows = _t3_rows(spec, t3_values, t3_labels, undivided)
         lines += ["", *printer.table3(rows), ""]
     lines.append(
         rng.choice(
@@ -678,11 +759,11 @@ def _overview(rng: random.Random) -> list[str]:
     return lines
 
 
-def _t3_rows(values: dict[str, list[str]], labels: dict[str, str], undivided: bool) -> list[Row]:
+def _t3_rows(spec: Form, values: dict[str, list[str]], labels: dict[str, str], undivided: bool) -> list[Row]:
     rows = []
     first_in_result = True
     seen_groups: set[str] = set()
-    for key, _, group in T3_ROWS:
+    for key, _, group in spec.t3_rows:
         if undivided and group == "other_handling":
             if "other_handling" not in seen_groups:
                 seen_groups.add("other_handling")
@@ -700,9 +781,6 @@ def _t3_rows(values: dict[str, list[str]], labels: dict[str, str], undivided: bo
         group_label = GROUP_LABELS.get(group or "", "")
         rows.append(Row(key=key, labels=[top, group_label, labels[key]], values=values[key]))
     return rows
-
-
-_T2_FIRST = {f"proactive.{row}": cols[0][0] for _, rows, cols in T2_BLOCKS for row, _ in rows}
 
 
 def _touched(built: Built, key: str) -> bool:
@@ -733,7 +811,13 @@ def _blanks(
     for key, vals in t2.items():
         if vals and vals[0] == "0" and not _touched(built, key) and rng.random() < 0.3:
             vals[0] = rng.choice(["—", "无"])
-            built.expect.append(("cell.blank", f"{key}.{_T2_FIRST[key]}", "info"))
+            first = next(
+                cols[0][0]
+                for _, rows, cols in built.form.t2_blocks
+                for row, _ in rows
+                if key.endswith(f".{row}")
+            )
+            built.expect.append(("cell.blank", f"{key}.{first}", "info"))
     if _touched(built, "review_litigation") or len(t4) != 15:
         return
     zeros = [i for i, v in enumerate(t4) if v == "0" and 0 < i < len(t4) - 1]
@@ -750,7 +834,9 @@ def _blank_nonzero(rng: random.Random, built: Built, t3: dict[str, list[str]]) -
     # Where the report does not add up (a total too large), the column relation gives a
     # blank in the 总计 column another value than its row: uncertain, not derived.
     used_columns: set[int] = {6} if "totals do not add up" in built.notes else set()
-    rows = [k for k, _, _ in T3_ROWS if len(t3[k]) == 7 and not _touched(built, f"applications.{k}")]
+    rows = [
+        k for k, _, _ in built.form.t3_rows if len(t3[k]) == 7 and not _touched(built, f"applications.{k}")
+    ]
     rng.shuffle(rows)
     for key in rows[:3]:
         options = [i for i, v in enumerate(t3[key]) if v not in ("0", "") and i not in used_columns]
@@ -766,12 +852,12 @@ def _blank_nonzero(rng: random.Random, built: Built, t3: dict[str, list[str]]) -
 
 def _short_row(rng: random.Random, built: Built, t3: dict[str, list[str]]) -> None:
     """One table-3 row printed with a value missing (no cell at all where it was)."""
-    key = rng.choice([k for k in LEAVES if not _touched(built, f"applications.{k}")])
+    key = rng.choice([k for k in built.form.leaves if not _touched(built, f"applications.{k}")])
     position = rng.choice([6, 6, rng.randint(0, 5)])
     printed = t3[key][:position] + t3[key][position + 1 :]
     t3[key] = printed
     row_keys = [f"applications.{key}.{c}" for c in COLUMNS]
-    result = oracle_row(dict(built.cells), row_keys, [int(v) for v in printed])
+    result = oracle_row(dict(built.cells), row_keys, [int(v) for v in printed], built.form)
     built.cells.update(result)
     severity = "warning" if all(v is not None for v in result.values()) else "error"
     built.expect.append(("row.short", f"applications.{key}", severity))
@@ -785,7 +871,7 @@ def _long_t4(rng: random.Random, built: Built, t4: list[str]) -> None:
     extra = rng.choice(["0", "0", str(rng.randint(1, 5))])
     t4.append(extra)
     keys = [f"review_litigation.{g}.{o}" for g in T4_GROUPS for o in T4_OUTCOMES]
-    result = oracle_row(dict(built.cells), keys, [int(v) for v in t4])
+    result = oracle_row(dict(built.cells), keys, [int(v) for v in t4], built.form)
     built.cells.update(result)
     severity = "warning" if all(v is not None for v in result.values()) else "error"
     built.expect.append(("row.long", "review_litigation", severity))

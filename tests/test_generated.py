@@ -9,7 +9,7 @@ import pytest
 
 from gov_disclosure import parse_report
 
-from builder import build_report
+from builder import Built, build_report
 from helpers import cell_problems, missing_diagnostics, noise
 
 LAYOUTS = ["tabs", "lines", "pdf"]
@@ -34,6 +34,14 @@ DEFECT_SETS = [
     ("undivided", "long_t4", "short_t2"),
 ]
 SEEDS = range(6)
+DEFECT_SETS_2019 = [
+    (),
+    ("blanks",),
+    ("short_row", "long_t4"),
+    ("missing_block", "extra_t2", "blank_nonzero"),
+    ("not_adding_up", "label_variant"),
+    ("missing_table:proactive",),
+]
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -41,10 +49,21 @@ SEEDS = range(6)
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_built_report(layout: str, defects: tuple[str, ...], seed: int) -> None:
     rng = random.Random(f"{layout}|{'+'.join(defects)}|{seed}")
-    built = build_report(rng, layout, defects)
+    _check(build_report(rng, layout, defects), "2021")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("defects", DEFECT_SETS_2019, ids=lambda d: "+".join(d) or "clean")
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_built_report_2019(layout: str, defects: tuple[str, ...], seed: int) -> None:
+    rng = random.Random(f"2019|{layout}|{'+'.join(defects)}|{seed}")
+    _check(build_report(rng, layout, defects, form="2019"), "2019")
+
+
+def _check(built: Built, form: str) -> None:
     report = parse_report(built.text)
     context = f"\n--- report ---\n{built.text}\nnotes: {built.notes}"
-    assert report.format == "2021"
+    assert report.format == form
     assert report.meta.organ == built.organ, context
     assert report.meta.year == built.year
     assert [s.key for s in report.sections] == [

@@ -332,3 +332,54 @@ def test_columns_printed_in_another_order_are_flagged() -> None:
     assert order.severity == "warning"
     assert "applications.granted.total" in order.cells
     assert not _diag(parse_report(_table3({})), "columns.order", "applications")
+
+
+def test_mixed_forms_keep_the_other_forms_rows_out_of_keys() -> None:
+    text = _table2(
+        "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t2\t3\n"
+        "行政规范性文件\t4\t5\t6\n"
+        "第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t7\n"
+        "第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t2\t35.5\n"
+    )
+    report = parse_report(text)
+    assert report.format == "2021"
+    assert report.cells["proactive.regulations.in_force"] == 3
+    assert report.cells["proactive.licensing.decisions"] == 7
+    assert [(r.label, r.values) for r in report.extra_rows] == [("政府集中采购", (2, 35.5))]
+    (mixed,) = [d for d in report.diagnostics if d.code == "format.mixed"]
+    assert mixed.severity == "warning"
+
+
+def test_2019_changes_in_words_and_procurement_units() -> None:
+    text = (
+        "某局2019年政府信息公开工作年度报告\n第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+        "行政许可\t10\t减少3\t300\n其他对外管理服务事项\t4\t+2\t9\n第二十条第（六）项\n行政处罚\t2\t增加5\t17\n"
+        "第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t3\t251000元\n"
+    )
+    report = parse_report(text)
+    assert report.format == "2019"
+    assert report.cells["proactive.licensing.change"] == -3
+    assert report.cells["proactive.other_services.change"] == 2
+    assert report.cells["proactive.penalty.change"] == 5
+    assert report.cells["proactive.procurement.amount"] == 25.1
+    assert _diag(report, "cell.unit", "proactive.procurement.amount")[0].severity == "warning"
+    plain = parse_report(text.replace("251000元", "25.1"))
+    assert plain.cells["proactive.procurement.amount"] == 25.1
+    assert _diag(plain, "cell.unit", "proactive.procurement.amount")[0].severity == "info"
+    header = parse_report(text.replace("采购总金额", "采购总金额（元）"))
+    assert header.cells["proactive.procurement.amount"] == 25.1  # the header names 元
+
+
+def test_2019_format_without_table_2_is_told_by_other_handling() -> None:
+    lines = [HEAD.strip(), NOTE.strip()]
+    for key, label, group in T3_ROWS:
+        if group == "other_handling":
+            if key.endswith("overdue_correction"):
+                lines.append("\t".join(["（六）其他处理", "", "1", "0", "0", "0", "0", "0", "1"]))
+            continue
+        values = ["1", "0", "0", "0", "0", "0", "1"] if key in ("total", "new_received") else ["0"] * 7
+        lines.append("\t".join([label, "", *values]))
+    report = parse_report("\n".join(lines).replace("2023", "2021"))
+    assert report.format == "2019"
+    assert report.cells["applications.other_handling.total"] == 1
+    assert all(c.ok is not False for c in report.checks)

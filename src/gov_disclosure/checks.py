@@ -92,6 +92,23 @@ def plausibility(spec: FormatSpec, cells: Mapping[str, Cell]) -> Iterator[Diagno
                 line=cell.line,
                 message=f"a negative count ({_number(cell.value)})",
             )
+    for key, cell in cells.items():  # 2019: 上一年项目数量 + 本年增/减 is this year's count
+        if not key.endswith(".previous_items"):
+            continue
+        change = cells.get(key.replace(".previous_items", ".change"))
+        if (
+            cell.value is not None
+            and change is not None
+            and change.value is not None
+            and cell.value + change.value < 0
+        ):
+            yield Diagnostic(
+                code="plausibility.items",
+                severity="info",
+                key=key.rsplit(".", 1)[0],
+                line=cell.line,
+                message=f"上一年项目数量 {_number(cell.value)} + 本年增/减 {_number(change.value)} < 0",
+            )
     for row in ("proactive.regulations", "proactive.normative_documents"):
         keys = [f"{row}.issued", f"{row}.in_force", f"{row}.repealed"]
         if not all(k in cells for k in keys):

@@ -243,10 +243,15 @@ class _TableSolver:
     """Places the rows of one table and decides each cell."""
 
     def __init__(
-        self, plans: list[_RowPlan], relations: Sequence[Relation], fixed: Mapping[str, Number]
+        self,
+        plans: list[_RowPlan],
+        relations: Sequence[Relation],
+        fixed: Mapping[str, Number],
+        money: Mapping[str, str | None] | None = None,
     ) -> None:
         self.plans = plans
         self.fixed = dict(fixed)
+        self.money = dict(money or {})  # money cell -> the unit its column header names
         self.cells: dict[str, Cell] = {}
         self.diagnostics: list[Diagnostic] = []
         # Only relations through a cell that is not a plain printed number can change
@@ -386,6 +391,20 @@ class _TableSolver:
         if slot.kind == "read" and item is not None:
             if value is None:
                 return Cell.null()
+            if key in self.money:
+                return self._money(key, item)
+            if isinstance(item.number, float):
+                self.diagnostics.append(
+                    _diag(
+                        "cell.uncertain",
+                        "error",
+                        key,
+                        item.line,
+                        f"{item.text!r} is not a whole number",
+                        [key],
+                    )
+                )
+                return Cell.null()
             return Cell(value=item.number, how="read", line=item.line, text=item.text)
         if slot.kind == "unreadable" and item is not None:
             self.diagnostics.append(
@@ -430,6 +449,21 @@ class _TableSolver:
         )
         return Cell(value=value, how="derived", line=plan.reading.line, text="")
 
+    def _money(self, key: str, item: Item) -> Cell:
+        """A money cell in 万元: converted when the cell or its header prints 元."""
+        assert item.number is not None
+        unit = item.unit or self.money.get(key)
+        if unit == "元":
+            self.diagnostics.append(
+                _diag("cell.unit", "warning", key, item.line, f"{item.text!r} in 元, converted to 万元")
+            )
+            return Cell(value=item.number / 10000, how="read", line=item.line, text=item.text)
+        if unit is None and key.endswith("procurement.amount"):
+            self.diagnostics.append(
+                _diag("cell.unit", "info", key, item.line, f"{item.text!r}: no unit printed, read as 万元")
+            )
+        return Cell(value=item.number, how="read", line=item.line, text=item.text)
+
     def _conflicting(self, key: str) -> str:
         """A blank on which two relations, each fully printed but for it, disagree."""
         implied: dict[Number, str] = {}
@@ -471,16 +505,6 @@ def _row_words(plan: _RowPlan) -> str:
 
 
 # --- the whole report -------------------------------------------------------------------
-
-
-def _money(item: Item, key: str, diagnostics: list[Diagnostic]) -> Item:
-    """Convert a money cell printed in 元 to 万元."""
-    if item.unit == "元" and item.number is not None:
-        diagnostics.append(
-            _diag("cell.unit", "warning", key, item.line, f"{item.text!r} converted from 元 to 万元")
-        )
-        return attrs.evolve(item, number=item.number / 10000, unit="万元")
-    return item
 
 
 def _check_values(plan_items: Sequence[Item], money: bool) -> tuple[Item, ...]:
@@ -557,7 +581,9 @@ def place_cells(
         )
         relations = [r for r in spec.relations if r.cells[0].startswith(table + ".")]
         fixed = {k: c.value for k, c in fixed_cells.items() if c.value is not None}
-        solver = _TableSolver(placed, relations, fixed)
+        units = dict(reading.units)
+        money = {key: units.get(key.rsplit(".", 1)[1]) for key in spec.money if key.startswith(table + ".")}
+        solver = _TableSolver(placed, relations, fixed, money)
         solver.solve()
         cells.update(solver.cells)
         diagnostics += solver.diagnostics
@@ -621,9 +647,9 @@ def _plans(
         printed = reading.row(row.key)
         if printed is None:
             continue
-        money = any(k in spec.money for k in row.cells)
-        items = tuple(_money(i, row.cells[0], diagnostics) for i in printed.items) if money else printed.items
-        plans.append(_plan(row, attrs.evolve(printed, items=_check_values(items, money)), len(row.columns)))
+        money = any(k in spec.money for k in row.cells)  # fractions are checked per cell there
+        items = printed.items if money else _check_values(printed.items, money=False)
+        plans.append(_plan(row, attrs.evolve(printed, items=items), len(row.columns)))
         if not printed.exact:
             diagnostics.append(
                 _diag(

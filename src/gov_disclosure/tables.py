@@ -73,6 +73,7 @@ class TableReading:
     foreign: int | None = None  # line of the first label only the other national form has
     block_forms: tuple[tuple[str, str | None], ...] = ()  # table 2: (article, the form its labels show)
     heads: tuple[str, ...] = ()  # the column headers of this format it prints, first printing each
+    units: tuple[tuple[str, str], ...] = ()  # (column, unit) a header names: ("amount", "元")
 
     def row(self, key: str) -> RowReading | None:
         """The reading of the row with this key prefix, if printed."""
@@ -118,6 +119,9 @@ _OTHER_HANDLING = (
 )
 
 
+_UNIT = re.compile(r"(万元|元)\W*$|单位\W*(万元|元)")
+
+
 def _number_like(norm: str) -> bool:
     return bool(_NUMBER_LIKE.match(norm) and _DIGITS.search(norm))
 
@@ -149,6 +153,7 @@ class _Assembler:
         self.foreign: int | None = None
         self.block_forms: list[tuple[str, str | None]] = []
         self.heads: dict[str, int] = {}  # column header -> line, in reading order
+        self.units: dict[str, str] = {}
         self._orphan_run: list[TableCell] = []
         self._group: str | None = None
         self._previous: str | None = None
@@ -191,8 +196,11 @@ class _Assembler:
             self.block_forms.append((cell.label.key, form))
         elif cell.kind in ("HEAD", "NOTE"):
             self._close()
-            if cell.label is not None and cell.label.form is None:
+            if cell.label is not None and cell.label.form in (None, self.name):
                 self.heads.setdefault(cell.label.key, cell.line)
+                unit = _UNIT.search(cell.norm)
+                if unit:
+                    self.units.setdefault(cell.label.key, unit.group(1) or unit.group(2))
         elif cell.kind in ("GROUP", "LABEL", "TEXTCELL"):
             if cell.kind == "GROUP" and cell.label is not None:
                 self._group = cell.label.key
@@ -319,6 +327,7 @@ def _read(kind: int, blocks: Sequence[TableBlock], labels: Labels) -> TableReadi
         foreign=assembler.foreign,
         block_forms=tuple(assembler.block_forms),
         heads=tuple(assembler.heads),
+        units=tuple(assembler.units.items()),
     )
 
 

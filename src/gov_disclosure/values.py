@@ -1,8 +1,9 @@
 """Reading the number in one table cell.
 
-A cell is *value-like* when it holds a number (``12``, ``1,234``, ``235.78``, ``-3``), a
-number with a unit (``3件``, ``251000元``) or a printed zero marker (``-``, ``—``, ``/``,
-``无``). Everything else in a table is a label.
+A cell is *value-like* when it holds a number (``12``, ``1,234``, ``235.78``, ``-3``,
+``+12``), a change in words (``减少3``, ``增加5``), a number with a unit (``3件``,
+``251000元``) or a printed zero marker (``-``, ``—``, ``/``, ``无``). Everything else in a
+table is a label.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ __all__ = ["ValueReading", "is_value_like", "read_value"]
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER_RE = re.compile(rf"^{_NUMBER}$")
 _WITH_UNIT_RE = re.compile(rf"^(?P<n>{_NUMBER})(?P<unit>万元|元|人次|件|个|条|项|次|宗|起|份)$")
+# 本年增/减 written in words: 增加5, 新增5, 增5, 减少3, 减3 (a unit may follow).
+_CHANGE_RE = re.compile(rf"^(?P<word>增加|新增|增|减少|减)(?P<n>{_NUMBER})(?:项|个|件|宗)?$")
 _BLANK_RE = re.compile(r"^(?:[-—–―‐‑‒−/\\]+|无|空)$")
 _SPACES = re.compile(r"\s+")
 
@@ -72,6 +75,12 @@ def read_value(norm: str) -> ValueReading:
     if compact != norm.strip():
         return ValueReading(kind="unreadable")  # 12 34: two numbers, or one with a gap?
     unit = None
+    change = _CHANGE_RE.match(compact)
+    if change:
+        magnitude = read_value(change.group("n")).number or 0
+        return ValueReading(
+            kind="number", number=-magnitude if change.group("word").startswith("减") else magnitude
+        )
     match = _WITH_UNIT_RE.match(compact)
     if match:
         compact, unit = match.group("n"), match.group("unit")

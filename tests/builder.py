@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 from dataclasses import dataclass, field
+from typing import Any
 
 COLUMNS = ["natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total"]
 COLUMN_LABELS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
@@ -345,6 +347,32 @@ class Row:
     values: list[str]
 
 
+def _display(text: str) -> int:
+    """Columns a text takes in a monospaced layout (Chinese characters take two)."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(2, width - _display(text))
+
+
+def _put(line: str, text: str, column: int) -> str:
+    """The line with text added at a display column (two spaces at least after the rest)."""
+    if not text:
+        return line
+    line = line.rstrip()
+    gap = column - _display(line) if line else column
+    return line + " " * max(2 if line else 0, gap) + text
+
+
+_VALUE = re.compile(r"^(?:[-—/无]|[+\-]?[\d,]+(?:\.\d+)?[元件]?|(?:增加|减少|增|减)\d+)$")
+
+
+def _values_at(cells: list[str]) -> list[int]:
+    """Where a row's values are (a dash for a blank counts)."""
+    return [k for k, c in enumerate(cells) if _VALUE.match(c)]
+
+
 def _spaced(text: str) -> str:
     return " ".join(text)
 
@@ -358,6 +386,143 @@ class Printer:
         # One cell per line comes in two shapes: faithful to the grid (every cell of every
         # row, merged ones empty) or with merged cells mostly dropped.
         self.grid = layout == "lines" and rng.random() < 0.5
+        # pdftotext -layout leaves a blank cell as a gap; some PDFs print a dash there.
+        self.gaps = layout == "layout" and rng.random() < 0.6
+
+    def _converted(self, method: Any, argument: Any) -> list[str] | None:
+        """The table printed as tab-separated rows, then as the layout's converter prints
+        it (None for the layouts that print tables themselves)."""
+        if not self.grid and self.layout not in ("markdown", "layout", "plain"):
+            return None
+        layout, grid = self.layout, self.grid
+        self.layout, self.grid = "tabs", False
+        try:
+            rows = method(argument)
+        finally:
+            self.layout, self.grid = layout, grid
+        if grid:
+            return self._as_lines(rows)
+        return {"markdown": self._as_markdown, "layout": self._as_layout, "plain": self._as_plain}[layout](
+            rows
+        )
+
+    def _as_markdown(self, tab_rows: list[str]) -> list[str]:
+        """A markdown pipe table, as OCR/LLM converters write one: ragged rows (a missing
+        cell is missing), split in two pieces, the second under a placeholder header."""
+        rows = [row.split("\t") for row in tab_rows]
+        rows = [row[: max((i + 1 for i, c in enumerate(row) if c), default=0)] for row in rows]
+        width = max(len(r) for r in rows)
+        out = []
+        cut = self.rng.randint(len(rows) // 2, len(rows)) if len(rows) > 6 else len(rows)
+        for i, row in enumerate(rows):
+            if i == cut:
+                placeholders = " | ".join(f"Col{k + 1}" for k in range(width))
+                out += ["", f"| {placeholders} |", "|" + "---|" * width]
+            out.append("| " + " | ".join(row) + " |")
+            if i == 0:
+                out.append("|" + " --- |" * width)
+        return out
+
+    def _as_layout(self, tab_rows: list[str]) -> list[str]:
+        """pdftotext -layout: columns aligned with spaces, long labels wrapped onto the next
+        line, header words stacked, a page footer and a form feed inside the table. A blank
+        cell is a gap (or a dash); a row with a cell too few or too many is printed with its
+        cells widened or narrowed across the value columns, as such a row's cells are drawn."""
+        rows = [row.split("\t") for row in tab_rows]
+        width = max(len(r) for r in rows)
+        modes = self._usual_widths(rows)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        if not self.gaps:
+            rows = [self._printed_blanks(r) for r in rows]
+        size = [max((_display(r[k][:14]) for r in rows), default=0) + 3 for k in range(width)]
+        starts = [2 + sum(size[:k]) for k in range(width + 1)]
+        firsts = [_values_at(r)[0] for r in rows if _values_at(r)]
+        centred = min(firsts) if firsts else width  # value columns: cells centred, as drawn
+
+        def at(k: int, text: str) -> int:
+            return starts[k] + ((size[k] - 3 - _display(text)) // 2 if k >= centred else 0)
+
+        out: list[str] = []
+        for i, row in enumerate(rows):
+            first, rest = "", ""
+            for k, cell in enumerate(row):
+                head, tail = (cell[:14], cell[14:]) if len(cell) > 16 else (cell, "")
+                if len(cell) == 4 and not any(ch.isdigit() for ch in cell) and i < 3:
+                    head, tail = cell[:2], cell[2:]  # stacked header words: 商业 / 企业
+                first = _put(first, head, at(k, head))
+                rest = _put(rest, tail, at(k, tail))
+            line = first
+            if modes[i] is not None:
+                line = self._spread(row[: modes[i][0]], size, starts, modes[i], row)
+            out.append(line)
+            if rest.strip():
+                out.append(rest)
+            if i == len(rows) // 2 and len(rows) > 10:
+                out += ["", " " * 30 + "- 3 -", "\f"]
+        return out
+
+    @staticmethod
+    def _usual_widths(rows: list[list[str]]) -> list[tuple[int, int] | None]:
+        """For each row whose cell count differs from the usual one of its block (rows
+        between one-cell lines): its first value cell and the usual count."""
+        out: list[tuple[int, int] | None] = [None] * len(rows)
+        segment: list[int] = []
+        for i in [*range(len(rows)), None]:
+            if i is not None and len(rows[i]) > 1:
+                segment.append(i)
+                continue
+            # Trailing empty cells are padding in tab-separated text (a blank is never last).
+            counts = [max(_values_at(rows[j])) + 1 for j in segment if _values_at(rows[j])]
+            usual = max(set(counts), key=counts.count) if counts else 0
+            for j in segment:
+                values = _values_at(rows[j])
+                if values and values[-1] + 1 != usual:
+                    out[j] = (values[0], usual)
+            segment = []
+        return out
+
+    def _spread(
+        self, labels: list[str], size: list[int], starts: list[int], mode: tuple[int, int], row: list[str]
+    ) -> str:
+        """A row with a cell too few or too many, as drawn: one value centred across two
+        columns (a cell spanning them), or two values squeezed into one column."""
+        first, usual = mode
+        values = [c for c in row[first:] if c]
+        columns = usual - first
+        centres = [starts[first + k] + (size[first + k] - 3) / 2 for k in range(columns)]
+        j = self.rng.randrange(min(len(values), columns) - 1) if min(len(values), columns) > 1 else 0
+        if len(values) == columns - 1:  # value j spans columns j and j + 1
+            at = [*centres[:j], (centres[j] + centres[j + 1]) / 2, *centres[j + 2 :]]
+        elif len(values) == columns + 1:  # values j and j + 1 share column j
+            half = size[first + j] / 4
+            at = [*centres[:j], centres[j] - half, centres[j] + half, *centres[j + 1 :]]
+        else:  # spread evenly
+            left, right = starts[first], starts[usual]
+            at = [left + (k + 0.5) * (right - left) / len(values) for k in range(len(values))]
+        line = "  " + "".join(_pad(c, size[k]) for k, c in enumerate(labels))
+        for centre, value in zip(at, values, strict=True):
+            column = max(int(centre - _display(value) / 2), _display(line.rstrip()) + 2)
+            line = line.rstrip() + " " * max(2, column - _display(line.rstrip())) + value
+        return line
+
+    def _as_plain(self, tab_rows: list[str]) -> list[str]:
+        """pdftotext without -layout: one cell a line, a blank line after each row."""
+        out = []
+        for row in tab_rows:
+            cells = self._printed_blanks(row.split("\t"))
+            out += [c for c in cells if c]
+            out.append("")
+        return out
+
+    @staticmethod
+    def _printed_blanks(cells: list[str]) -> list[str]:
+        """Empty cells between values are printed as a dash: spaces would leave no trace."""
+        values = _values_at(cells)
+        if values:
+            for k in range(values[0], values[-1]):
+                if not cells[k]:
+                    cells[k] = "-"
+        return cells
 
     def _as_lines(self, tab_rows: list[str]) -> list[str]:
         """Tab-separated rows as one cell per line, a blank line before each row."""
@@ -373,11 +538,9 @@ class Printer:
 
     # table 2 -------------------------------------------------------------------
     def table2(self, blocks: list[tuple[str, list[Row], list[str]]]) -> list[str]:
-        if self.grid:
-            self.layout, self.grid = "tabs", False
-            rows = self.table2(blocks)
-            self.layout, self.grid = "lines", True
-            return self._as_lines(rows)
+        converted = self._converted(self.table2, blocks)
+        if converted is not None:
+            return converted
         out: list[str] = []
         for article, rows, headers in blocks:
             head = f"第二十条第（{article}）项"
@@ -399,11 +562,9 @@ class Printer:
     # table 3 -------------------------------------------------------------------
     def table3(self, rows: list[Row]) -> list[str]:
         note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-        if self.grid:
-            self.layout, self.grid = "tabs", False
-            lines = self.table3(rows)
-            self.layout, self.grid = "lines", True
-            return self._as_lines(lines)
+        converted = self._converted(self.table3, rows)
+        if converted is not None:
+            return converted
         if self.layout == "lines":
             return self._table3_lines(note, rows)
         out = [
@@ -499,11 +660,9 @@ class Printer:
     # table 4 -------------------------------------------------------------------
     def table4(self, values: list[str]) -> list[str]:
         outcome = T4_OUTCOME_LABELS
-        if self.grid:
-            self.layout, self.grid = "tabs", False
-            lines = self.table4(values)
-            self.layout, self.grid = "lines", True
-            return self._as_lines(lines)
+        converted = self._converted(self.table4, values)
+        if converted is not None:
+            return converted
         if self.layout == "lines":
             out = ["\t行政复议", "\t行政诉讼", ""] + [f"\t{x}" for x in outcome]
             out += ["\t未经复议直接起诉", "\t复议后起诉", ""] + ["\t"] * 5

@@ -12,7 +12,7 @@ from gov_disclosure import parse_report
 from builder import Built, build_report
 from helpers import cell_problems, missing_diagnostics, noise
 
-LAYOUTS = ["tabs", "lines", "pdf"]
+LAYOUTS = ["tabs", "lines", "pdf", "markdown", "layout", "plain"]
 DEFECT_SETS = [
     (),
     ("blanks",),

@@ -43,7 +43,7 @@ def test_matching_form_has_no_wide_digits_or_odd_spaces(text: str) -> None:
 @given(st.lists(st.text(alphabet="政府0123 ", max_size=6), min_size=1, max_size=8))
 def test_cells_are_the_tab_separated_pieces(pieces: list[str]) -> None:
     text = "\t".join(pieces)
-    assume(text)
+    assume(text and len(pieces) > 1)  # a line without a tab may be split at runs of spaces
     (line,) = to_lines(text)
     if len(pieces) > 1 and not pieces[0].strip():
         assert line.indented
@@ -74,3 +74,45 @@ def test_printed_text_is_only_trimmed_but_matching_form_is_folded() -> None:
 
 def test_bom_is_dropped() -> None:
     assert to_lines("\ufeff总体情况")[0].cells[0].text == "总体情况"
+
+
+def test_markdown_pipe_rows_are_grid_rows_with_every_slot() -> None:
+    lines = to_lines("| 规章 | 5 |  | 12 |\n| --- | :---: | --- | --- |\n| 行政规范性文件 | 1 | 0 | 3 |")
+    row, rule, second = lines
+    assert [c.text for c in row.cells] == ["规章", "5", "", "12"]
+    assert row.grid
+    assert row.aligned
+    assert rule.blank
+    assert rule.number == 2
+    assert second.number == 3
+    assert second.cells[0].text == "行政规范性文件"
+
+
+def test_placeholder_header_rows_of_a_split_markdown_table_are_blank() -> None:
+    text = "| 规章 | 5 |\n\n| Col1 | Col2 |\n|---|---|\n| 行政规范性文件 | 1 |"
+    lines = to_lines(text)
+    assert lines[2].blank
+    assert lines[3].blank
+    assert [c.text for c in lines[4].cells] == ["行政规范性文件", "1"]
+
+
+def test_a_line_laid_out_in_columns_is_split_into_pieces_with_their_columns() -> None:
+    (line,) = to_lines("  行政规范性文件      12       0      1,234")
+    assert [c.text for c in line.cells] == ["行政规范性文件", "12", "0", "1,234"]
+    # A Chinese character takes two display columns.
+    assert [(p.start, p.end) for p in line.pieces] == [(2, 16), (22, 24), (31, 32), (38, 43)]
+
+
+def test_narrative_with_a_wide_space_inside_stays_one_cell() -> None:
+    (line,) = to_lines("联系人：张三    电话：0571-12345678")
+    assert [c.text for c in line.cells] == ["联系人：张三    电话：0571-12345678"]
+    assert len(line.pieces) == 2  # kept for the column pass; not a table row by itself
+
+
+@given(st.lists(st.sampled_from(["规章", "12", "0", "-", "行政许可", "总计"]), min_size=3, max_size=8))
+def test_pieces_keep_every_printed_cell_in_order(words: list[str]) -> None:
+    (line,) = to_lines("  " + "   ".join(words))
+    assert [c.text for c in line.cells] == words
+    starts = [p.start for p in line.pieces]
+    assert starts == sorted(starts)
+    assert len(set(starts)) == len(starts)

@@ -37,6 +37,7 @@ _NOTE_WORDS = ("勾稽关系", "第一项加第二项")
 # Similarity finds a row label with a character lost or changed; short labels are too
 # close to other words (行政许可事项, 行政处理) to be matched that way.
 _MIN_SIMILAR = 8
+_MIN_PREFIX = 6  # a wrapped label's first line: long enough to name one row
 _SIMILAR = 0.8
 
 
@@ -166,7 +167,12 @@ class Labels:
             and info.form in (None, spec.name)
             and len(body) >= _MIN_SIMILAR
         ]
+        self._starts = frozenset(body[:n] for body in self._exact for n in range(2, len(body)))
         self.classify = lru_cache(maxsize=8192)(self._classify)
+
+    def begins(self, norm: str) -> bool:
+        """Whether a normalised text is the beginning of a label (two characters or more)."""
+        return label_body(norm) in self._starts
 
     def _classify(self, norm: str) -> tuple[LabelInfo, ...]:
         """Every reading of a normalised cell text as a label (empty: not a label)."""
@@ -198,7 +204,17 @@ class Labels:
             # A character doubled by the PDF text layer (持结果维持), not a longer phrase.
             if word in body and len(body) <= len(word) + 1:
                 return (LabelInfo(table=4, role="head", key=key, exact=False),)
-        return self._similar(body)
+        return self._prefix(body) or self._similar(body)
+
+    def _prefix(self, body: str) -> tuple[LabelInfo, ...]:
+        """A long label cut where its cell wraps (``（二）部分公开（区分处理的，`` with the rest
+        on the next line): the start of exactly one row label."""
+        if len(body) < _MIN_PREFIX:
+            return ()
+        found = {info.key: info for candidate, info in self._rows if candidate.startswith(body)}
+        if len(found) != 1:
+            return ()
+        return (attrs.evolve(next(iter(found.values())), exact=False),)
 
     def _similar(self, body: str) -> tuple[LabelInfo, ...]:
         if len(body) < _MIN_SIMILAR - 2:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import attrs
 
-__all__ = ["SourceCell", "SourceLine", "normalize_text", "split_lines", "to_lines"]
+__all__ = ["Piece", "SourceCell", "SourceLine", "normalize_text", "split_lines", "to_lines"]
 
 # `[bookmark: _GoBack]`, `[bookmark: _Hlk66973412]` left by docx-to-text converters.
 _ARTEFACT = re.compile(r"\[bookmark:[^\]\n]{0,200}\]")
@@ -66,6 +66,15 @@ class SourceCell:
         return not self.norm
 
 
+@attrs.frozen
+class Piece:
+    """A piece of a line laid out in columns: its cell and the display columns it spans."""
+
+    start: int
+    end: int
+    cell: SourceCell
+
+
 @attrs.frozen(kw_only=True)
 class SourceLine:
     """One input line as cells.
@@ -76,6 +85,12 @@ class SourceLine:
     ``norm`` the matching form of its non-empty cells joined by a space. ``grid`` is True
     for a row of a real table (HTML, DOCX, PDF): its cells are the row's slots, slots
     covered by a span left out, so an empty cell is an empty slot (a blank), not padding.
+    ``aligned`` is True for a row of a markdown pipe table: converters print every slot,
+    merged ones empty, so slot k is the same column in every row of the table.
+    ``pieces`` are, for a line without tabs, its pieces between runs of two or more spaces
+    with the display columns each spans (a Chinese character is two columns wide), as
+    ``pdftotext -layout`` aligns table columns; when the line looks like a table row its
+    ``cells`` are these pieces.
     """
 
     number: int
@@ -84,6 +99,8 @@ class SourceLine:
     text: str = ""
     norm: str = attrs.field(default="")
     grid: bool = False
+    aligned: bool = False
+    pieces: tuple[Piece, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if not self.norm and self.cells:
@@ -118,14 +135,73 @@ def split_lines(text: str) -> list[str]:
 _CACHED_LINE = 200  # short lines repeat a lot in tables (a tab and 0, a lone tab); long ones do not
 
 
-def _read_line(raw: str) -> tuple[tuple[SourceCell, ...], bool, str, str]:
-    """Cells, indentation, text and matching form of a raw line."""
+_Pieces = tuple[Piece, ...]
+_Read = tuple[tuple[SourceCell, ...], bool, str, str, bool, _Pieces]
+
+# Markdown pipe tables (OCR/LLM converters): a row, and the rule under a header row.
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# pdftotext -layout: columns separated by runs of spaces.
+_GAP = re.compile(r"[ \u3000\u00a0]{2,}")
+
+
+def _read_line(raw: str) -> _Read:
+    """Cells, indentation, text, matching form of a raw line, and whether it is a grid row."""
     return _read_short_line(raw) if len(raw) <= _CACHED_LINE else _read_any_line(raw)
 
 
-def _read_any_line(raw: str) -> tuple[tuple[SourceCell, ...], bool, str, str]:
+def _cells(pieces: Iterable[str]) -> tuple[SourceCell, ...]:
+    return tuple(
+        SourceCell(text=p.strip(_TRIM), norm=_fold(unicodedata.normalize("NFKC", p))) for p in pieces
+    )
+
+
+def _width(text: str) -> int:
+    """Display columns of a text: wide (Chinese) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _layout_pieces(raw: str) -> _Pieces:
+    """The pieces of a line between runs of spaces, with their display columns."""
+    raw = raw.replace("\f", "")
+    pieces = []
+    start = 0
+    for gap in [*_GAP.finditer(raw), None]:
+        end = gap.start() if gap is not None else len(raw)
+        piece = raw[start:end]
+        text = piece.strip(_TRIM)
+        if text:
+            column = _width(raw[:start]) + _width(piece[: len(piece) - len(piece.lstrip(_TRIM))])
+            cell = SourceCell(text=text, norm=_fold(unicodedata.normalize("NFKC", text)))
+            pieces.append(Piece(column, column + _width(text), cell))
+        if gap is not None:
+            start = gap.end()
+    return tuple(pieces)
+
+
+def _row_like(pieces: _Pieces) -> bool:
+    """Pieces that look like a table row: three or more, or two with a value."""
+    from gov_disclosure.values import is_value_like
+
+    return len(pieces) >= 3 or (len(pieces) == 2 and any(is_value_like(p.cell.norm) for p in pieces))
+
+
+def _read_any_line(raw: str) -> _Read:
     if "[bookmark:" in raw:
         raw = _ARTEFACT.sub("", raw)
+    text = raw.strip(_TRIM + "\f\r")
+    layout: _Pieces = ()
+    if "\t" not in raw:
+        if _MD_RULE.match(raw) and "|" in raw:
+            return (), False, text, "", False, ()  # the rule under a markdown header row
+        if _MD_ROW.match(raw) and raw.count("|") >= 3:
+            cells = _cells(raw.strip().strip("|").split("|"))
+            return cells, False, text, " ".join(c.norm for c in cells if c.norm), True, ()
+        if text and (raw[0] in _TRIM or _GAP.search(text)):
+            layout = _layout_pieces(raw)
+            if _row_like(layout):
+                cells = tuple(p.cell for p in layout)
+                return cells, False, text, " ".join(c.norm for c in cells), False, layout
     pieces = raw.split("\t")
     folded = unicodedata.normalize("NFKC", raw).split("\t")  # NFKC neither makes nor removes tabs
     indented = len(pieces) > 1 and not pieces[0].strip(_TRIM)
@@ -135,15 +211,39 @@ def _read_any_line(raw: str) -> tuple[tuple[SourceCell, ...], bool, str, str]:
         for printed, nfkc in zip(pieces[start:], folded[start:], strict=True)
     )
     norm = " ".join(c.norm for c in cells if c.norm)
-    return cells, indented, raw.strip(_TRIM + "\f\r"), norm
+    return cells, indented, text, norm, False, layout
 
 
 _read_short_line = lru_cache(maxsize=16384)(_read_any_line)
+_PLACEHOLDER = re.compile(r"^(?:col(?:umn)?\s*_?\d+|unnamed:?\s*_?\d+|\d{1,2}|)$", re.IGNORECASE)
 
 
 def _line(number: int, raw: str) -> SourceLine:
-    cells, indented, text, norm = _read_line(raw)
-    return SourceLine(number=number, cells=cells, indented=indented, text=text, norm=norm)
+    cells, indented, text, norm, grid, pieces = _read_line(raw)
+    # Markdown pipe rows are this stage's only grid rows, and they print every slot.
+    return SourceLine(
+        number=number,
+        cells=cells,
+        indented=indented,
+        text=text,
+        norm=norm,
+        grid=grid,
+        aligned=grid,
+        pieces=pieces,
+    )
+
+
+def _without_placeholders(lines: list[SourceLine], raw_lines: list[str]) -> list[SourceLine]:
+    """Markdown header rows that only hold placeholders (``| Col1 | Col2 |``, ``| | |``),
+    as converters print over each piece of a split table, are blank lines."""
+    out = list(lines)
+    for i, raw in enumerate(raw_lines):
+        if i == 0 or "|" not in raw or not _MD_RULE.match(raw):
+            continue
+        header = out[i - 1]
+        if header.grid and all(_PLACEHOLDER.match(c.norm) for c in header.cells):
+            out[i - 1] = SourceLine(number=header.number, cells=(), text="")
+    return out
 
 
 def to_lines(text: str | Iterable[str]) -> list[SourceLine]:
@@ -151,4 +251,7 @@ def to_lines(text: str | Iterable[str]) -> list[SourceLine]:
     raw_lines = split_lines(text) if isinstance(text, str) else list(text)
     if raw_lines and raw_lines[0].startswith("\ufeff"):
         raw_lines[0] = raw_lines[0][1:]
-    return [_line(i, raw) for i, raw in enumerate(raw_lines, start=1)]
+    lines = [_line(i, raw) for i, raw in enumerate(raw_lines, start=1)]
+    if any("|" in raw for raw in raw_lines):
+        lines = _without_placeholders(lines, raw_lines)
+    return lines

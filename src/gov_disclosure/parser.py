@@ -20,6 +20,7 @@ import attrs
 from lark import Lark, Token
 from lark.lexer import Lexer
 
+from gov_disclosure.columns import join_stacked_labels
 from gov_disclosure.labels import LabelInfo, Labels
 from gov_disclosure.normalize import SourceCell, SourceLine
 from gov_disclosure.sections import HeadingCandidate
@@ -50,6 +51,8 @@ class TableCell:
     label: LabelInfo | None = None
     value: ValueReading | None = None
     grid: bool = False  # a slot of a real table's grid (see SourceLine.grid)
+    aligned: bool = False  # ``column`` is the slot's column in the table (see SourceLine.aligned)
+    span: tuple[int, int] | None = None  # display columns, for text laid out in columns
 
 
 @attrs.frozen(kw_only=True)
@@ -123,11 +126,28 @@ def _classify(
 
 
 def _cell(
-    line: int, column: int, text: str, norm: str, labels: Labels, ctx: _Context, grid: bool = False
+    line: int,
+    column: int,
+    text: str,
+    norm: str,
+    labels: Labels,
+    ctx: _Context,
+    grid: bool = False,
+    aligned: bool = False,
+    span: tuple[int, int] | None = None,
 ) -> TableCell:
     kind, label, value, ctx.table3_body = _classify(norm, labels, ctx.table, ctx.table3_body)
     return TableCell(
-        line=line, column=column, text=text, norm=norm, kind=kind, label=label, value=value, grid=grid
+        line=line,
+        column=column,
+        text=text,
+        norm=norm,
+        kind=kind,
+        label=label,
+        value=value,
+        grid=grid,
+        aligned=aligned,
+        span=span,
     )
 
 
@@ -240,6 +260,7 @@ def tokenize(
     lines: Sequence[SourceLine], headings: Mapping[int, HeadingCandidate], labels: Labels
 ) -> Iterator[Token]:
     """The token stream of a report for the grammar."""
+    lines = join_stacked_labels(lines, labels)
     ctx = _Context()
     rows: list[TableLine] = []  # the lines continuing the open table
 
@@ -290,11 +311,19 @@ def _read_line(
     if len(source_cells) == 1 and len(source_cells[0].norm) > 80:
         ctx.table = 0
         return "TEXT", []
-    source_cells = _split_spaced(source_cells, labels)
+    split = _split_spaced(source_cells, labels)
+    aligned = line.aligned and len(split) == len(source_cells)
+    spans: list[tuple[int, int] | None] = [None] * len(split)
+    if len(split) == len(line.pieces) and all(
+        c.norm == p.cell.norm for c, p in zip(split, line.pieces, strict=True)
+    ):
+        spans = [(p.start, p.end) for p in line.pieces]
+    source_cells = split
     opens = _opened_table(source_cells, labels, ctx)
     trial = _Context(table=opens or ctx.table, table3_body=ctx.table3_body)
     cells = [
-        _cell(line.number, k, c.text, c.norm, labels, trial, line.grid) for k, c in enumerate(source_cells)
+        _cell(line.number, k, c.text, c.norm, labels, trial, line.grid, aligned, spans[k])
+        for k, c in enumerate(source_cells)
     ]
     is_table = _is_table_line(cells, line, ctx)
     if is_table is None:

@@ -631,7 +631,19 @@ def _fit_grid(items: tuple[Item, ...], width: int, table: str) -> tuple[Item, ..
     return items
 
 
+def _by_column(row: TableRow, reading: RowReading) -> RowReading:
+    """A row whose every value stands under a header of one of the row's columns (text
+    laid out in columns): one item per column, a column with no value a blank."""
+    columns = [item.column for item in reading.items]
+    if not columns or None in columns or not set(columns) <= set(row.columns):
+        return reading
+    by_column = {item.column: item for item in reading.items}
+    gap = Item(kind="blank", number=None, text="", line=reading.line)
+    return attrs.evolve(reading, items=tuple(by_column.get(c, gap) for c in row.columns))
+
+
 def _plan(row: TableRow, reading: RowReading, width: int) -> _RowPlan:
+    reading = _by_column(row, reading)
     if reading.grid:
         reading = attrs.evolve(reading, items=_fit_grid(reading.items, width, row.table))
     fits = _count(len(reading.items), width) <= MAX_COMBINATIONS

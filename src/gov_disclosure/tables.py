@@ -19,6 +19,7 @@ from typing import Literal
 
 import attrs
 
+from gov_disclosure.formats import REVIEW_GROUPS, REVIEW_OUTCOMES
 from gov_disclosure.labels import LabelInfo, Labels
 from gov_disclosure.parser import TableCell
 from gov_disclosure.transform import Document, TableBlock
@@ -38,6 +39,7 @@ class Item:
     text: str
     line: int
     unit: str | None = None
+    column: str | None = None  # the column the item's position names (text laid out in columns)
 
 
 @attrs.frozen(kw_only=True)
@@ -104,6 +106,53 @@ def _run(cells: Sequence[TableCell]) -> tuple[Item, ...]:
     return tuple(items)
 
 
+def _positioned(
+    items: tuple[Item, ...], cells: Sequence[TableCell], heads: Sequence[tuple[str, tuple[int, int]]]
+) -> tuple[Item, ...]:
+    """The items with the column each stands under, when text laid out in columns shows
+    it for every one of them without doubt (a blank cell there leaves a gap)."""
+    if not heads or len(items) != len(cells) or any(c.span is None for c in cells):
+        return items
+    columns = [_column_under(c.span, heads) for c in cells if c.span is not None]
+    starts = [c.span[0] for c in cells if c.span is not None]
+    if None in columns or len(set(columns)) != len(columns):
+        return items
+    order = {key: i for i, (key, _) in enumerate(sorted(heads, key=lambda h: h[1][0]))}
+    if [order[c] for c in columns if c is not None] != sorted(order[c] for c in columns if c is not None):
+        return items
+    if starts != sorted(starts):
+        return items
+    return tuple(attrs.evolve(item, column=column) for item, column in zip(items, columns, strict=True))
+
+
+def _column_under(span: tuple[int, int], heads: Sequence[tuple[str, tuple[int, int]]]) -> str | None:
+    """The header a value stands under: the nearest by centre, when the value's centre is
+    inside that header's span or every other header is more than twice as far."""
+    centre = (span[0] + span[1]) / 2
+    distances = sorted((abs((start + end) / 2 - centre), key) for key, (start, end) in heads)
+    near, key = distances[0]
+    second = distances[1][0] if len(distances) > 1 else float("inf")
+    inside = any(k == key and start < centre < end for k, (start, end) in heads)
+    if inside and near < second:
+        return key
+    return key if near * 2 < second else None
+
+
+def _review_heads(heads: Sequence[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
+    """Table 4's fifteen outcome headers as ``group.outcome`` columns: left to right, five
+    per group in the form's group order; none unless each group prints all five."""
+    outcomes = sorted(((k, s) for k, s in heads if k in dict(REVIEW_OUTCOMES)), key=lambda h: h[1][0])
+    if len(outcomes) != len(REVIEW_GROUPS) * len(REVIEW_OUTCOMES):
+        return []
+    out = []
+    for g, (group, _) in enumerate(REVIEW_GROUPS):
+        part = outcomes[g * len(REVIEW_OUTCOMES) : (g + 1) * len(REVIEW_OUTCOMES)]
+        if {k for k, _ in part} != set(dict(REVIEW_OUTCOMES)):
+            return []
+        out += [(f"{group}.{key}", span) for key, span in part]
+    return out
+
+
 def _grid(cells: Sequence[TableCell]) -> bool:
     return bool(cells) and all(c.grid for c in cells)
 
@@ -119,6 +168,8 @@ _OTHER_HANDLING = (
 )
 
 
+# Headers over no single value column.
+_SPANNING_HEADS = ("label", "applicant", "organisation", "litigation", *(g for g, _ in REVIEW_GROUPS))
 _UNIT = re.compile(r"(万元|元)\W*$|单位\W*(万元|元)")
 
 
@@ -142,8 +193,11 @@ class _OpenRow:
 class _Assembler:
     """Walks one table's cells in reading order and cuts them into rows."""
 
-    def __init__(self, labels: Labels) -> None:
+    def __init__(self, labels: Labels, kind: int) -> None:
         self.labels = labels
+        self.kind = kind
+        self.head_spans: dict[str, list[tuple[str, tuple[int, int]]]] = {}  # block -> (column, span)
+        self._block = ""
         self.current: _OpenRow | None = None
         self.rows: list[RowReading] = []
         self.extra: list[RowReading] = []
@@ -154,6 +208,7 @@ class _Assembler:
         self.block_forms: list[tuple[str, str | None]] = []
         self.heads: dict[str, int] = {}  # column header -> line, in reading order
         self.units: dict[str, str] = {}
+        self.value_column: int | None = None  # in an aligned table: the first value column
         self._orphan_run: list[TableCell] = []
         self._group: str | None = None
         self._previous: str | None = None
@@ -192,12 +247,28 @@ class _Assembler:
                 self.block_forms[-1] = (self.block_forms[-1][0], form)
         if cell.kind == "BLOCK" and cell.label is not None:
             self._close()
+            self._block = cell.label.key
             self.blocks.add(cell.label.key)
             self.block_forms.append((cell.label.key, form))
         elif cell.kind in ("HEAD", "NOTE"):
             self._close()
             if cell.label is not None and cell.label.form in (None, self.name):
                 self.heads.setdefault(cell.label.key, cell.line)
+                if (
+                    cell.span is not None
+                    and cell.kind == "HEAD"
+                    and cell.label.table == self.kind
+                    and cell.label.key not in _SPANNING_HEADS
+                ):
+                    self.head_spans.setdefault(self._block, []).append((cell.label.key, cell.span))
+                if (
+                    cell.aligned
+                    and cell.kind == "HEAD"
+                    and cell.label.table == 3
+                    and cell.label.key not in _SPANNING_HEADS
+                ):
+                    first = self.value_column
+                    self.value_column = cell.column if first is None else min(first, cell.column)
                 unit = _UNIT.search(cell.norm)
                 if unit:
                     self.units.setdefault(cell.label.key, unit.group(1) or unit.group(2))
@@ -252,8 +323,12 @@ class _Assembler:
         current, self.current = self.current, None
         if current is None:
             return
-        items = _run(current.cells)
-        grid = _grid(current.cells)
+        cells = current.cells
+        if self.value_column is not None and cells and all(c.aligned for c in cells):
+            # An aligned table's empty slots left of its first value column are label columns.
+            cells = [c for c in cells if c.column >= self.value_column or c.kind != "EMPTY"]
+        items = _positioned(_run(cells), cells, self.head_spans.get(self._block, []))
+        grid = _grid(cells)
         info = current.info
         if (
             info is not None
@@ -287,7 +362,7 @@ def _read(kind: int, blocks: Sequence[TableBlock], labels: Labels) -> TableReadi
     name = TABLE_NAMES[kind]
     if not blocks:
         return TableReading(table=name, present=False, line=None)
-    assembler = _Assembler(labels)
+    assembler = _Assembler(labels, kind)
     assembler.feed(blocks)
     by_key: dict[str, list[RowReading]] = {}
     for row in assembler.rows:
@@ -309,9 +384,12 @@ def _read(kind: int, blocks: Sequence[TableBlock], labels: Labels) -> TableReadi
     runs = [r for r in runs if r and any(i.kind != "blank" or i.text for i in r)]
     if kind == 4:
         if runs:
-            data = RowReading(
-                key=name, label="", line=runs[0][0].line, items=tuple(i for r in runs for i in r), grid=grid
-            )
+            orphans = [c for run in assembler.orphans for c in run]
+            items = tuple(i for r in runs for i in r)
+            heads = _review_heads(assembler.head_spans.get("", []))
+            if len(items) == len(orphans):  # every cell a value: positions can name columns
+                items = _positioned(items, orphans, heads)
+            data = RowReading(key=name, label="", line=runs[0][0].line, items=items, grid=grid)
     else:
         extra += [RowReading(key=None, label="", line=r[0].line, items=r) for r in runs]
     extra.sort(key=lambda r: r.line)

@@ -356,6 +356,12 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(2, width - _display(text))
 
 
+def _dash_ends(cells: list[str]) -> list[str]:
+    """A blank moved to either end of a row by reordering is printed as a dash: an empty
+    cell there would be padding, not a blank."""
+    return ["—" if c == "" and k in (0, len(cells) - 1) else c for k, c in enumerate(cells)]
+
+
 def _put(line: str, text: str, column: int) -> str:
     """The line with text added at a display column (two spaces at least after the rest)."""
     if not text:
@@ -388,6 +394,39 @@ class Printer:
         self.grid = layout == "lines" and rng.random() < 0.5
         # pdftotext -layout leaves a blank cell as a gap; some PDFs print a dash there.
         self.gaps = layout == "layout" and rng.random() < 0.6
+        # Column orders as printed (the column_order defect changes them): positions in the
+        # form's order of table 3's organisation columns, table 4's outcomes, table 2's columns.
+        self.org_order = list(range(5))
+        self.outcome_order = list(range(5))
+        self.t2_order = list(range(3))
+
+    def reorder(self) -> None:
+        """Print the columns in another order than the form's (each set shuffled)."""
+        for order in (self.org_order, self.outcome_order, self.t2_order):
+            while order == sorted(order):
+                self.rng.shuffle(order)
+
+    @property
+    def org_labels(self) -> list[str]:
+        return [COLUMN_LABELS[1 + k] for k in self.org_order]
+
+    @property
+    def outcome_labels(self) -> list[str]:
+        return [T4_OUTCOME_LABELS[k] for k in self.outcome_order]
+
+    def t2_columns(self, cells: list[str]) -> list[str]:
+        """A table-2 row's cells (or headers) in the printed order, when the block has three."""
+        return _dash_ends([cells[k] for k in self.t2_order]) if len(cells) == 3 else cells
+
+    def t3_columns(self, values: list[str]) -> list[str]:
+        if len(values) != 7:
+            return values
+        return _dash_ends([values[0], *(values[1 + k] for k in self.org_order), values[6]])
+
+    def t4_columns(self, values: list[str]) -> list[str]:
+        if len(values) != 15:
+            return values
+        return _dash_ends([values[g * 5 + k] for g in range(3) for k in self.outcome_order])
 
     def _converted(self, method: Any, argument: Any) -> list[str] | None:
         """The table printed as tab-separated rows, then as the layout's converter prints
@@ -570,7 +609,7 @@ class Printer:
         out = [
             "\t".join([note, "", "", "申请人情况", "", "", "", "", "", ""]),
             "\t".join(["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"]),
-            "\t".join(["", "", "", "", *COLUMN_LABELS[1:6], ""]),
+            "\t".join(["", "", "", "", *self.org_labels, ""]),
         ]
         if self.layout == "pdf":
             return out + self._table3_pdf(rows)
@@ -630,7 +669,7 @@ class Printer:
             "\t总计",
             "",
         ]
-        out += ["\t", "\t"] + [f"\t{c}" for c in COLUMN_LABELS[1:6]] + ["\t", ""]
+        out += ["\t", "\t"] + [f"\t{c}" for c in self.org_labels] + ["\t", ""]
         groups_seen: set[str] = set()
         for row in rows:
             top, group, leaf = row.labels
@@ -659,7 +698,7 @@ class Printer:
 
     # table 4 -------------------------------------------------------------------
     def table4(self, values: list[str]) -> list[str]:
-        outcome = T4_OUTCOME_LABELS
+        outcome = self.outcome_labels
         converted = self._converted(self.table4, values)
         if converted is not None:
             return converted
@@ -671,15 +710,15 @@ class Printer:
             return out
         if self.layout == "pdf":
             doubled = ["持 结 果 维 持", "正 结 果 纠 正", "果 其 他 结 果", "结 尚 未 审 结", "总 计"]
+            doubled = [doubled[k] for k in self.outcome_order]
+            spaced = [
+                ["结果 维持", "结果 纠正", "其他 结果", "尚 未 审 结", "总 计"][k] for k in self.outcome_order
+            ]
             return [
                 "行政复议" + "\t" * 5 + "行政诉讼" + "\t" * 10,
                 "\t".join(
                     [
-                        "结果 维持",
-                        "结果 纠正",
-                        "其他 结果",
-                        "尚 未 审 结",
-                        "总 计",
+                        *spaced,
                         "未经复议直接起诉",
                         "",
                         "",
@@ -818,6 +857,8 @@ def build_report(
             built.expect.append(("row.undivided", "applications.other_handling", "warning"))
             built.defect_keys.add("applications.other_handling")
             built.extra_rows.append(("applications", "（六）其他处理"))
+        elif defect == "column_order":
+            printer.reorder()
         elif defect == "label_variant":
             options = ["denied.prohibited_by_law", "other_handling.overdue_fee", "not_processed.reconfirm"]
             options = [
@@ -849,6 +890,11 @@ def build_report(
         built.expect.append(("check.failed", rule, "warning"))
         built.defect_keys.add(rule)
 
+    if "column_order" in defects:
+        three = any(len(cols) == 3 for article, _, cols in spec.t2_blocks if article in blocks)
+        for table in sorted(tables):
+            if table != "proactive" or three:
+                built.expect.append(("columns.order", table, "info"))
     lines = _front(rng, organ, year, layout)
     lines += _overview(rng)
     lines.append(rng.choice(["二、主动公开政府信息情况", "二、主动公开政府信息情况 "]))
@@ -857,18 +903,26 @@ def build_report(
         rendered = []
         for article, rows, cols in chosen:
             printed_rows = [
-                Row(key=f"proactive.{r}", labels=["", "", label], values=t2_values[f"proactive.{r}"])
+                Row(
+                    key=f"proactive.{r}",
+                    labels=["", "", label],
+                    values=printer.t2_columns(t2_values[f"proactive.{r}"])
+                    if len(cols) == 3
+                    else t2_values[f"proactive.{r}"],
+                )
                 for r, label in rows
             ]
             if not rendered:
                 printed_rows += extra_t2
-            rendered.append((article, printed_rows, [h for _, h in cols]))
+            headers = [h for _, h in cols]
+            rendered.append((article, printed_rows, printer.t2_columns(headers)))
         lines += ["", *printer.table2(rendered), ""]
     else:
         lines.append(rng.choice(SENTENCES))
     lines.append(rng.choice(["三、收到和处理政府信息公开申请情况", "　  三、收到和处理政府信息公开申请情况"]))
     if "applications" in tables:
         rows = _t3_rows(spec, t3_values, t3_labels, undivided)
+        rows = [Row(key=r.key, labels=r.labels, values=printer.t3_columns(r.values)) for r in rows]
         lines += ["", *printer.table3(rows), ""]
     lines.append(
         rng.choice(
@@ -879,7 +933,7 @@ def build_report(
         )
     )
     if "review_litigation" in tables:
-        lines += ["", *printer.table4(t4_values), ""]
+        lines += ["", *printer.table4(printer.t4_columns(t4_values)), ""]
     lines += ["五、存在的主要问题及改进情况", rng.choice(SENTENCES), rng.choice(SENTENCES)]
     lines += ["六、其他需要报告的事项", f"{year}年度本机关未收取政府信息公开信息处理费。", ""]
     lines += [" " * 20 + organ, " " * 20 + f"{year + 1}年{rng.randint(1, 2)}月{rng.randint(1, 28)}日"]
@@ -1051,4 +1105,5 @@ DEFECTS = [
     "undivided",
     "label_variant",
     "blank_nonzero",
+    "column_order",
 ]

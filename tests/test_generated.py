@@ -32,6 +32,8 @@ DEFECT_SETS = [
     ("short_row", "long_t4", "blanks"),
     ("missing_block", "extra_t2", "blanks", "label_variant"),
     ("undivided", "long_t4", "short_t2"),
+    ("column_order", "blanks"),
+    ("column_order", "missing_block", "not_adding_up", "blank_nonzero"),
 ]
 SEEDS = range(6)
 DEFECT_SETS_2019 = [
@@ -41,6 +43,7 @@ DEFECT_SETS_2019 = [
     ("missing_block", "extra_t2", "blank_nonzero"),
     ("not_adding_up", "label_variant"),
     ("missing_table:proactive",),
+    ("column_order", "blanks", "extra_t2"),
 ]
 
 

@@ -324,14 +324,44 @@ def test_a_report_on_2020_without_telling_labels_is_read_by_its_year() -> None:
     assert "2020" in note.message
 
 
-def test_columns_printed_in_another_order_are_flagged() -> None:
+def test_columns_printed_in_another_order_are_read_in_that_order() -> None:
     header = "\t\t自然人\t科研机构\t商业企业\t社会公益组织\t法律服务机构\t其他\t总计\n"
+    text = _table3({"granted": ["3", "2", "0", "0", "0", "0", "5"]}).replace(NOTE, NOTE + header)
+    report = parse_report(text)
+    (order,) = _diag(report, "columns.order", "applications")
+    assert order.severity == "info"
+    assert report.cells["applications.granted.research"] == 2
+    assert report.cells["applications.granted.commercial"] == 0
+    assert not _diag(parse_report(_table3({})), "columns.order", "applications")
+
+
+def test_an_order_that_cannot_be_read_is_a_warning_and_the_forms_order_is_kept() -> None:
+    # The organisation headers one per line and one of them missing: the order is not certain.
+    header = "\t\t自然人\n科研机构\n商业企业\n社会公益组织\n其他\n总计\n"
     text = _table3({"granted": ["3", "2", "0", "0", "0", "0", "5"]}).replace(NOTE, NOTE + header)
     report = parse_report(text)
     (order,) = _diag(report, "columns.order", "applications")
     assert order.severity == "warning"
     assert "applications.granted.total" in order.cells
-    assert not _diag(parse_report(_table3({})), "columns.order", "applications")
+    assert report.cells["applications.granted.commercial"] == 2
+
+
+def test_table4_outcomes_printed_in_another_order() -> None:
+    outcomes = "\t".join(["总计", "结果维持", "结果纠正", "其他结果", "尚未审结"])
+    text = (
+        "某局2022年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+        "行政复议\t\t\t\t\t行政诉讼\n"
+        f"{outcomes}\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
+        f"\t\t\t\t\t{outcomes}\t{outcomes}\n"
+        + "\t".join(["3", "1", "2", "0", "0"] * 3)
+        + "\n五、存在的主要问题及改进情况\n无。\n"
+    )
+    report = parse_report(text)
+    for group in ("review", "litigation_direct", "litigation_after_review"):
+        assert report.cells[f"review_litigation.{group}.total"] == 3
+        assert report.cells[f"review_litigation.{group}.upheld"] == 1
+        assert report.cells[f"review_litigation.{group}.corrected"] == 2
+    assert _diag(report, "columns.order", "review_litigation")[0].severity == "info"
 
 
 def test_mixed_forms_keep_the_other_forms_rows_out_of_keys() -> None:

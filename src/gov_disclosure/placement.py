@@ -22,6 +22,7 @@ import attrs
 
 from gov_disclosure.formats import FormatSpec, Relation, TableRow
 from gov_disclosure.model import Cell, Diagnostic, ExtraRow, Severity
+from gov_disclosure.order import column_order
 from gov_disclosure.tables import Item, RowReading, TableReading
 
 __all__ = ["Placed", "place_cells"]
@@ -565,14 +566,18 @@ def place_cells(
                 )
             )
             continue
-        order = _column_order(table, reading.heads)
+        printed = column_order(table, rows, reading)
+        diagnostics += printed.diagnostics
+        order = "" if printed.columns else _column_order(table, reading.heads)
         if order:
             keys = [k for row in rows for k in row.cells]
             diagnostics.append(_diag("columns.order", "warning", table, reading.line, order, keys))
         if table == "review_litigation":
-            placed, found = _review_plan(rows, reading), {"review_litigation"}
+            placed, found = _review_plan(rows, reading, printed.columns), {"review_litigation"}
         else:
-            placed, found = _plans(spec, rows, reading, diagnostics), {r.key for r in reading.rows if r.key}
+            rows_read = [attrs.evolve(r, columns=printed.columns.get(r.key, r.columns)) for r in rows]
+            placed = _plans(spec, rows_read, reading, diagnostics)
+            found = {r.key for r in reading.rows if r.key}
         fixed_cells, undivided = _undivided(spec, reading, found) if table == "applications" else ({}, [])
         cells.update(fixed_cells)
         diagnostics += undivided
@@ -604,14 +609,16 @@ _COLUMN_ORDER = {
 
 
 def _column_order(table: str, heads: Sequence[str]) -> str:
-    """What is wrong with the order of the column headers printed ("" if nothing)."""
+    """What is wrong with the order of column headers printed where the order could not be
+    read (headers spread over lines or missing): "" if nothing."""
     expected = _COLUMN_ORDER[table]  # (table 3's 总计 is a merged cell: it may come first)
     printed = [h for h in heads if h in expected]
     if printed == sorted(printed, key=expected.index):
         return ""
     return (
-        f"the column headers are printed in the order {', '.join(printed)}, not the form's; the "
-        "values are read in the form's order, which may put them in the wrong columns"
+        f"the column headers are printed in the order {', '.join(printed)}, not the form's, and the "
+        "printed order cannot be read with certainty; the values are read in the form's order, which "
+        "may put them in the wrong columns"
     )
 
 
@@ -671,11 +678,14 @@ def _plans(
     return plans
 
 
-def _review_plan(rows: Sequence[TableRow], reading: TableReading) -> list[_RowPlan]:
-    """Table 4 as one row of 15 cells over its three groups."""
+def _review_plan(
+    rows: Sequence[TableRow], reading: TableReading, printed: Mapping[str, tuple[str, ...]]
+) -> list[_RowPlan]:
+    """Table 4 as one row of 15 cells over its three groups (in the printed order)."""
     if reading.data is None:
         return []
     columns = tuple(f"{r.key.split('.', 1)[1]}.{c}" for r in rows for c in r.columns)
+    columns = printed.get("review_litigation", columns)
     whole = TableRow(
         table="review_litigation", key="review_litigation", label="行政复议、行政诉讼", columns=columns
     )

@@ -25,7 +25,7 @@ from gov_disclosure.parser import TableCell
 from gov_disclosure.transform import Document, TableBlock
 from gov_disclosure.values import ValueReading
 
-__all__ = ["Item", "RowReading", "TableReading", "read_tables"]
+__all__ = ["Header", "Item", "RowReading", "TableReading", "read_tables"]
 
 TABLE_NAMES = {2: "proactive", 3: "applications", 4: "review_litigation"}
 
@@ -61,6 +61,17 @@ class RowReading:
 
 
 @attrs.frozen(kw_only=True)
+class Header:
+    """A column header as printed: the column it names, where, and under which block."""
+
+    key: str
+    line: int
+    column: int  # the cell's place on its line (in an aligned table: the table's column)
+    aligned: bool = False
+    block: str = ""  # table 2: the article of the block it heads
+
+
+@attrs.frozen(kw_only=True)
 class TableReading:
     """What one table of the report holds, before any arithmetic."""
 
@@ -75,6 +86,7 @@ class TableReading:
     foreign: int | None = None  # line of the first label only the other national form has
     block_forms: tuple[tuple[str, str | None], ...] = ()  # table 2: (article, the form its labels show)
     heads: tuple[str, ...] = ()  # the column headers of this format it prints, first printing each
+    headers: tuple[Header, ...] = ()  # every value-column header printed, in reading order
     units: tuple[tuple[str, str], ...] = ()  # (column, unit) a header names: ("amount", "元")
 
     def row(self, key: str) -> RowReading | None:
@@ -207,6 +219,7 @@ class _Assembler:
         self.foreign: int | None = None
         self.block_forms: list[tuple[str, str | None]] = []
         self.heads: dict[str, int] = {}  # column header -> line, in reading order
+        self.headers: list[Header] = []
         self.units: dict[str, str] = {}
         self.value_column: int | None = None  # in an aligned table: the first value column
         self._orphan_run: list[TableCell] = []
@@ -254,6 +267,20 @@ class _Assembler:
             self._close()
             if cell.label is not None and cell.label.form in (None, self.name):
                 self.heads.setdefault(cell.label.key, cell.line)
+                if (
+                    cell.kind == "HEAD"
+                    and cell.label.table == self.kind
+                    and cell.label.key not in _SPANNING_HEADS
+                ):
+                    self.headers.append(
+                        Header(
+                            key=cell.label.key,
+                            line=cell.line,
+                            column=cell.column if cell.span is None else cell.span[0],
+                            aligned=cell.aligned or cell.span is not None,
+                            block=self._block,
+                        )
+                    )
                 if (
                     cell.span is not None
                     and cell.kind == "HEAD"
@@ -405,6 +432,7 @@ def _read(kind: int, blocks: Sequence[TableBlock], labels: Labels) -> TableReadi
         foreign=assembler.foreign,
         block_forms=tuple(assembler.block_forms),
         heads=tuple(assembler.heads),
+        headers=tuple(assembler.headers),
         units=tuple(assembler.units.items()),
     )
 

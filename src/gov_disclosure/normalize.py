@@ -194,7 +194,7 @@ def _read_any_line(raw: str) -> _Read:
     if "\t" not in raw:
         if _MD_RULE.match(raw) and "|" in raw:
             return (), False, text, "", False, ()  # the rule under a markdown header row
-        if _MD_ROW.match(raw) and raw.count("|") >= 3:
+        if _MD_ROW.match(raw) and raw.count("|") >= 2:
             cells = _cells(raw.strip().strip("|").split("|"))
             return cells, False, text, " ".join(c.norm for c in cells if c.norm), True, ()
         if text and (raw[0] in _TRIM or _GAP.search(text)):

@@ -202,6 +202,30 @@ def _split_spaced(cells: Sequence[SourceCell], labels: Labels) -> tuple[SourceCe
     return tuple(out)
 
 
+# A row label with its digits glued on by a scraper that dropped the separators.
+_GLUED = re.compile(r"^(?P<label>.*[^\d\s.,，、．:：])(?P<digits>\d+(?:\.\d+)?)$")
+
+
+def _unglue(cells: Sequence[SourceCell], labels: Labels) -> tuple[tuple[SourceCell, ...], frozenset[int]]:
+    """Cells with a row label and a run of digits glued together (``行政许可2774``)
+    split into the label and the run; and the places of those runs."""
+    out: list[SourceCell] = []
+    glued: set[int] = set()
+    for cell in cells:
+        match = _GLUED.match(cell.norm) if " " not in cell.norm else None
+        if match is None or not any(i.role == "row" for i in labels.classify(match["label"])):
+            out.append(cell)
+            continue
+        cut = len(cell.text) - len(match["digits"])
+        if not cell.text[cut:].isascii():
+            out.append(cell)  # printed with wide digits: let the label reading decide
+            continue
+        out.append(SourceCell(text=cell.text[:cut], norm=match["label"]))
+        glued.add(len(out))
+        out.append(SourceCell(text=match["digits"], norm=match["digits"]))
+    return tuple(out), frozenset(glued)
+
+
 def _token(kind: str, payload: Any, line: int) -> Token:
     """A token whose value is the payload object (its text is not used)."""
     token = Token(kind, "", line=line, column=1)
@@ -311,7 +335,7 @@ def _read_line(
     if len(source_cells) == 1 and len(source_cells[0].norm) > 80:
         ctx.table = 0
         return "TEXT", []
-    split = _split_spaced(source_cells, labels)
+    split, glued = _unglue(_split_spaced(source_cells, labels), labels)
     aligned = line.aligned and len(split) == len(source_cells)
     spans: list[tuple[int, int] | None] = [None] * len(split)
     if len(split) == len(line.pieces) and all(
@@ -325,6 +349,8 @@ def _read_line(
         _cell(line.number, k, c.text, c.norm, labels, trial, line.grid, aligned, spans[k])
         for k, c in enumerate(source_cells)
     ]
+    for k in glued:
+        cells[k] = attrs.evolve(cells[k], kind="VALUE", value=ValueReading(kind="glued"))
     is_table = _is_table_line(cells, line, ctx)
     if is_table is None:
         return None, []

@@ -24,6 +24,7 @@ from gov_disclosure.formats import FormatSpec, Relation, TableRow
 from gov_disclosure.model import Cell, Diagnostic, ExtraRow, Severity
 from gov_disclosure.order import column_order
 from gov_disclosure.tables import Item, RowReading, TableReading
+from gov_disclosure.values import read_value
 
 __all__ = ["Placed", "place_cells"]
 
@@ -234,9 +235,14 @@ class _RowPlan:
     row: TableRow
     reading: RowReading
     options: list[tuple[Slot, ...]]
+    glued: Item | None = None  # a run of digits glued to the label: the options are its splits
+    no_options: str = "there are too many ways to place its values"  # why, when there are none
     defective: bool = attrs.field(
         init=False,
-        default=attrs.Factory(lambda self: len(self.reading.items) != len(self.row.columns), takes_self=True),
+        default=attrs.Factory(
+            lambda self: self.glued is not None or len(self.reading.items) != len(self.row.columns),
+            takes_self=True,
+        ),
     )
 
 
@@ -272,7 +278,7 @@ class _TableSolver:
     def solve(self) -> None:
         every_defective = [p for p in self.plans if p.defective]
         for plan in [p for p in every_defective if not p.options]:
-            self._give_up(plan, "there are too many ways to place its values")
+            self._give_up(plan, plan.no_options)
         defective = [p for p in every_defective if p.options]
         exact = [p for p in self.plans if not p.defective]
         joint = math.prod(len(p.options) for p in defective) <= MAX_COMBINATIONS
@@ -353,6 +359,11 @@ class _TableSolver:
     def _row_diagnostic(self, plan: _RowPlan, severity: Severity, why: str, cells: Sequence[str]) -> None:
         code = "row.short" if len(plan.reading.items) < len(plan.row.columns) else "row.long"
         message = f"{_row_words(plan)}; {why}"
+        if plan.glued is not None:
+            code = "cell.glued"
+            label = plan.reading.label or plan.row.label
+            message = f"row {label!r} prints its values as one run of digits {plan.glued.text!r}; "
+            message += why.replace("placement", "split")
         self.diagnostics.append(_diag(code, severity, plan.row.key, plan.reading.line, message, cells))
 
     def _give_up(self, plan: _RowPlan, why: str) -> None:
@@ -385,7 +396,15 @@ class _TableSolver:
             short = len(plan.reading.items) < len(plan.row.columns)
             if derived:
                 why += f", {len(derived)} derived"
-            self._row_diagnostic(plan, "warning", why, derived if short else plan.row.cells)
+            cells = derived if short else plan.row.cells
+            if plan.glued is not None:
+                printed = {id(item) for item in plan.reading.items}
+                cells = [
+                    k
+                    for k, slot in zip(plan.row.cells, option, strict=True)
+                    if slot.item is not None and id(slot.item) not in printed
+                ]
+            self._row_diagnostic(plan, "warning", why, cells)
 
     def _cell(self, plan: _RowPlan, key: str, slot: Slot, value: Number | None) -> Cell:
         item = slot.item
@@ -657,6 +676,52 @@ def _plan(row: TableRow, reading: RowReading, width: int) -> _RowPlan:
     return _RowPlan(row=row, reading=reading, options=placements(reading.items, width) if fits else [])
 
 
+def _splits(digits: str, parts: int) -> list[tuple[str, ...]] | None:
+    """Every way to cut a run of digits into ``parts`` numbers (no leading zeros), or
+    None when there are too many to try."""
+    if parts > len(digits):
+        return []
+    if math.comb(len(digits) - 1, parts - 1) > MAX_COMBINATIONS:
+        return None
+    out = []
+    for cuts in itertools.combinations(range(1, len(digits)), parts - 1):
+        bounds = (0, *cuts, len(digits))
+        pieces = tuple(digits[a:b] for a, b in itertools.pairwise(bounds))
+        if all(p == "0" or not p.startswith("0") for p in pieces):
+            out.append(pieces)
+    return out
+
+
+def _glued_plan(row: TableRow, reading: RowReading, diagnostics: list[Diagnostic]) -> _RowPlan | None:
+    """A row whose label has its values glued on (``行政规范性文件8855698``): the run is
+    cut into as many numbers as the row lacks, every way; the arithmetic decides which
+    cut, if any, is certain. A run that is the row's only value is simply that value."""
+    glued = [i for i, item in enumerate(reading.items) if item.kind == "glued"]
+    if not glued:
+        return None
+    items = list(reading.items)
+    for i in glued[1:]:
+        items[i] = attrs.evolve(items[i], kind="unreadable")
+    at, run = glued[0], items[glued[0]]
+    parts = max(1, len(row.columns) - (len(items) - 1))
+    if parts == 1:
+        value = read_value(run.text)
+        items[at] = attrs.evolve(run, kind="number", number=value.number)
+        message = f"{run.text!r} is printed without a separator after the row's label"
+        diagnostics.append(_diag("cell.glued", "info", row.key, run.line, message))
+        plain = attrs.evolve(reading, items=tuple(items))
+        return _plan(row, plain, len(row.columns))
+    splits = _splits(run.text, parts) if run.text.isdigit() else []
+    options = []
+    for pieces in splits or []:
+        cut = [Item(kind="number", number=int(p), text=p, line=run.line) for p in pieces]
+        options.append(_slots([*items[:at], *cut, *items[at + 1 :]]))
+    why = "there are too many ways to cut it" if splits is None else f"it cannot be cut into {parts} numbers"
+    return _RowPlan(
+        row=row, reading=attrs.evolve(reading, items=tuple(items)), options=options, glued=run, no_options=why
+    )
+
+
 def _plans(
     spec: FormatSpec, rows: Sequence[TableRow], reading: TableReading, diagnostics: list[Diagnostic]
 ) -> list[_RowPlan]:
@@ -668,7 +733,8 @@ def _plans(
             continue
         money = any(k in spec.money for k in row.cells)  # fractions are checked per cell there
         items = printed.items if money else _check_values(printed.items, money=False)
-        plans.append(_plan(row, attrs.evolve(printed, items=items), len(row.columns)))
+        read = attrs.evolve(printed, items=items)
+        plans.append(_glued_plan(row, read, diagnostics) or _plan(row, read, len(row.columns)))
         if not printed.exact:
             diagnostics.append(
                 _diag(

@@ -32,9 +32,10 @@ TABLE_NAMES = {2: "proactive", 3: "applications", 4: "review_litigation"}
 
 @attrs.frozen(kw_only=True)
 class Item:
-    """One position of a row's run: a number, a blank (empty or ``—``) or unreadable."""
+    """One position of a row's run: a number, a blank (empty or ``—``), unreadable, or a
+    run of digits glued to the row's label (one value or several)."""
 
-    kind: Literal["number", "blank", "unreadable"]
+    kind: Literal["number", "blank", "unreadable", "glued"]
     number: int | float | None
     text: str
     line: int
@@ -109,8 +110,8 @@ def _run(cells: Sequence[TableCell]) -> tuple[Item, ...]:
         reading = cell.value
         if reading is None or cell.kind == "EMPTY" or reading.kind == "blank":
             items.append(Item(kind="blank", number=None, text=cell.text, line=cell.line))
-        elif reading.kind == "unreadable":
-            items.append(Item(kind="unreadable", number=None, text=cell.text, line=cell.line))
+        elif reading.kind in ("unreadable", "glued"):
+            items.append(Item(kind=reading.kind, number=None, text=cell.text, line=cell.line))
         else:
             items.append(
                 Item(kind="number", number=reading.number, text=cell.text, line=cell.line, unit=reading.unit)

@@ -29,11 +29,12 @@ _SPACES = re.compile(r"\s+")
 class ValueReading:
     """What a value-like cell says.
 
-    ``kind`` is ``"number"``, ``"blank"`` (an empty cell or a printed zero marker) or
-    ``"unreadable"`` (looks like a number but is not one, such as ``1.2.3``).
+    ``kind`` is ``"number"``, ``"blank"`` (an empty cell or a printed zero marker),
+    ``"unreadable"`` (looks like a number but is not one, such as ``1.2.3``) or
+    ``"glued"`` (a run of digits glued to its row label, perhaps several values).
     """
 
-    kind: Literal["number", "blank", "unreadable"]
+    kind: Literal["number", "blank", "unreadable", "glued"]
     number: int | float | None = None
     unit: str | None = None
 

@@ -93,11 +93,8 @@ def test_table2_runs_have_no_arithmetic_and_stay_null() -> None:
         "第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费835.22\n"
     )
     report = parse_report(text)
-    assert [report.cells[f"proactive.normative_documents.{c}"] for c in ("issued", "repealed", "in_force")] == [
-        None,
-        None,
-        None,
-    ]
+    row = [report.cells[f"proactive.normative_documents.{c}"] for c in ("issued", "repealed", "in_force")]
+    assert row == [None, None, None]
     codes = {(d.code, d.key, d.severity) for d in report.diagnostics}
     assert ("cell.glued", "proactive.normative_documents", "error") in codes
     # A run that is the row's only value is that value: nothing to split.

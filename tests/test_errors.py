@@ -88,3 +88,63 @@ def test_free_form_report_of_a_recent_year_is_a_warning() -> None:
     old = parse_report("某局2016年政府信息公开工作年度报告\n一、概述\n本年度工作正常开展。")
     (note,) = [d for d in old.diagnostics if d.code == "format.free_form"]
     assert note.severity == "info"
+
+
+PRE_2019 = """某县林业局2017年政府信息公开工作年度报告
+本报告是根据《中华人民共和国政府信息公开条例》要求，由某县林业局编制。
+一、概述
+2017年，我局认真贯彻落实政府信息公开工作要求。
+二、主动公开政府信息情况
+全年主动公开政府信息120条，其中行政许可36条。
+三、依申请公开政府信息情况
+全年共收到申请5件，均已按时答复。
+四、政府信息公开的收费及减免情况
+未收取任何费用。
+五、因政府信息公开申请行政复议、提起行政诉讼的情况
+无。
+六、存在的主要问题及改进措施
+公开的及时性有待提高。
+某县林业局
+2018年1月20日
+"""
+
+
+def test_a_report_in_the_older_structure_is_free_form_with_its_sections() -> None:
+    report = parse_report(PRE_2019)
+    assert report.format == "free-form"
+    assert report.cells == {}
+    assert report.checks == ()
+    assert (report.meta.organ, report.meta.year, str(report.meta.published)) == (
+        "某县林业局",
+        2017,
+        "2018-01-20",
+    )
+    # Numbered its own way (五、 for 复议诉讼): the sections are found all the same.
+    assert [(s.key, s.line) for s in report.sections] == [
+        ("overview", 3),
+        ("proactive", 5),
+        ("applications", 7),
+        ("review_litigation", 11),
+        ("problems", 13),
+    ]
+    assert "120" in report.sections[1].text
+    (note,) = [d for d in report.diagnostics if d.code == "format.free_form"]
+    assert note.severity == "info"
+    assert not [d for d in report.diagnostics if d.code == "section.missing"]
+
+
+def test_the_older_headings_make_a_report_free_form_whatever_year_it_names() -> None:
+    report = parse_report(PRE_2019.replace("2017年", "年").replace("某县林业局2017", "某县林业局"))
+    assert report.format == "free-form"
+
+
+def test_six_national_headings_without_tables_are_not_free_form() -> None:
+    text = (
+        "某镇人民政府2022年政府信息公开工作年度报告\n一、总体情况\n正常。\n二、主动公开政府信息情况\n见网站。\n"
+        "三、收到和处理政府信息公开申请情况\n无。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n"
+        "五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n"
+    )
+    report = parse_report(text)
+    assert report.format == "2021"
+    assert report.cells["applications.total.total"] is None
+    assert {d.code for d in report.diagnostics} >= {"table.missing", "format.by_year"}

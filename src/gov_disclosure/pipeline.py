@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
@@ -31,6 +32,7 @@ __all__ = ["parse_lines", "parse_report"]
 
 _REPORT_WORDS = ("政府信息公开", "年度报告")
 _MIN_NATIONAL_SECTIONS = 3
+_MAX_HEADING = 40
 
 
 @cache
@@ -88,8 +90,13 @@ def _parse(lines: Sequence[SourceLine]) -> Report:
     meta, diagnostics, signature = read_meta(document.front, lines)
     sections, section_diagnostics = _sections(document, headings, set(signature))
     diagnostics += section_diagnostics
-    if not document.tables and len(headings) < _MIN_NATIONAL_SECTIONS:
-        return _free_form(meta, sections, diagnostics)
+    if not document.tables and _free_form_structure(lines, headings, meta.year):
+        # Its own numbering: find the sections again without the national numbers.
+        headings = find_headings(lines, own_numbers=False)
+        document = _document(lines, headings, FORMAT_2021)
+        meta, diagnostics, signature = read_meta(document.front, lines)
+        sections, section_diagnostics = _sections(document, headings, set(signature))
+        return _free_form(meta, sections, [*diagnostics, *section_diagnostics])
     readings = read_tables(document, _labels(FORMAT_2021))
     spec, notes = decide_format(readings, meta.year)
     diagnostics += notes
@@ -116,6 +123,34 @@ def _parse(lines: Sequence[SourceLine]) -> Report:
         checks=checks,
         diagnostics=_sorted(diagnostics),
     )
+
+
+# Headings of the structure before the national formats (2008–2018 reports).
+_PRE_2019_HEADING = re.compile(
+    r"收费(?:及|和)?减免|咨询(?:处理)?情况|依申请公开(?:政府信息)?(?:的)?(?:工作)?情况|^概述$"
+)
+
+
+def _free_form_structure(
+    lines: Sequence[SourceLine], headings: Sequence[HeadingCandidate], year: int | None
+) -> bool:
+    """A report without national tables is free-form unless it has the national section
+    structure: free-form when few national headings are found, when it reports on a
+    year before the national formats, or when it has the older headings (收费及减免情况,
+    咨询处理情况, 依申请公开情况) without all six national ones (``FORMAT.md`` rule 5)."""
+    if len(headings) < _MIN_NATIONAL_SECTIONS:
+        return True
+    if len(headings) == len(SECTION_KEYS):
+        return False  # the six national sections, tables absent: read by year (rule 4)
+    if year is not None and year < _FIRST_NATIONAL_YEAR:
+        return True
+    return any(
+        len(line.norm) <= _MAX_HEADING and _PRE_2019_HEADING.search(_unnumbered(line.norm)) for line in lines
+    )
+
+
+def _unnumbered(norm: str) -> str:
+    return re.sub(r"^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[、.])\s*", "", norm)
 
 
 def _free_form(meta: Meta, sections: tuple[Section, ...], diagnostics: list[Diagnostic]) -> Report:

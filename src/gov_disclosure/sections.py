@@ -109,11 +109,17 @@ def candidate(line: SourceLine) -> HeadingCandidate | None:
     return None
 
 
-def find_headings(lines: Sequence[SourceLine]) -> list[HeadingCandidate]:
-    """The chosen heading of each section found, in input order (each key at most once)."""
+def find_headings(lines: Sequence[SourceLine], *, own_numbers: bool = True) -> list[HeadingCandidate]:
+    """The chosen heading of each section found, in input order (each key at most once).
+
+    With ``own_numbers`` (the national structure) a numbered candidate counts only for
+    the section its number names; without it (a free-form report, numbered its own way)
+    any top-level numbered candidate counts."""
     found = [c for c in (candidate(line) for line in lines) if c is not None]
-    # A numbered candidate counts only for the section its number names.
-    found = [c for c in found if c.number is None or c.own_number]
+    if own_numbers:
+        found = [c for c in found if c.number is None or c.own_number]
+    else:
+        found = [c for c in found if c.style != "paren"]
     chosen: dict[str, HeadingCandidate] = {}
     for key in SECTION_KEYS:
         top = [c for c in found if c.key == key and c.style == "top"]

@@ -54,3 +54,32 @@ def noise(report: Report, allowed: set[str]) -> list[str]:
         if not any(under(k, p) for k in diagnostic_names(d) for p in allowed):
             out.append(f"{d.severity} {d.code} {d.key} line {d.line}: {d.message}")
     return out
+
+
+TEXT_LAYOUTS = ["tabs", "lines", "layout", "markdown"]
+
+
+def render(rows: list[list[str]], layout: str) -> str:
+    """Rows of cells in a text layout: tab-separated, one cell per line (tab-indented,
+    a blank line after each row), columns aligned with spaces (every cell left-aligned at
+    a fixed width, so positions hold), or a markdown pipe table."""
+    if layout == "tabs":
+        return "\n".join("\t".join(r) for r in rows)
+    if layout == "lines":
+        return "\n".join("\n".join(f"\t{c}" for c in r if c) + "\n" for r in rows)
+    if layout == "layout":
+        width = max(len(r) for r in rows)
+        size = [max((_display(r[k]) for r in rows if k < len(r)), default=0) + 4 for k in range(width)]
+        out = []
+        for r in rows:
+            line = "  "
+            for k, c in enumerate(r):
+                line += c + " " * (size[k] - _display(c))
+            out.append(line.rstrip())
+        return "\n".join(out)
+    lines = ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join([lines[0], "|" + "---|" * len(rows[0]), *lines[1:]])
+
+
+def _display(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)

@@ -8,22 +8,11 @@ import pytest
 from gov_disclosure import Report, parse_report
 
 from builder import T3_ROWS
+from helpers import TEXT_LAYOUTS as LAYOUTS
+from helpers import render
 
 HEADS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
 COLUMNS = ["natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total"]
-LAYOUTS = ["tabs", "lines", "layout", "markdown"]
-
-
-def _render(rows: list[list[str]], layout: str) -> str:
-    if layout == "tabs":
-        return "\n".join("\t".join(r) for r in rows)
-    if layout == "lines":
-        return "\n".join("\n".join(f"\t{c}" for c in r) + "\n" for r in rows)
-    if layout == "layout":
-        return "\n".join("  " + "    ".join(c for c in r if c) for r in rows)
-    # A converter writes the glued row as the one cell it holds (a ragged row).
-    lines = ["| " + " | ".join(r) + " |" for r in rows]
-    return "\n".join([lines[0], "|" + "---|" * len(rows[0]), *lines[1:]])
 
 
 def _report(table3: dict[str, list[str]], glued: str, layout: str, extra: str = "") -> Report:
@@ -37,7 +26,7 @@ def _report(table3: dict[str, list[str]], glued: str, layout: str, extra: str = 
         "某市统计局2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n"
         + extra
         + "三、收到和处理政府信息公开申请情况\n"
-        + _render(rows, layout)
+        + render(rows, layout)
         + "\n五、存在的主要问题及改进情况\n无。\n"
     )
     return parse_report(text)

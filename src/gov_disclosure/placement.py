@@ -425,6 +425,9 @@ class _TableSolver:
                     )
                 )
                 return Cell.null()
+            if item.unit is not None:
+                message = f"{item.text!r} read as {item.number} (a count; the unit {item.unit} dropped)"
+                self.diagnostics.append(_diag("cell.unit", "info", key, item.line, message))
             return Cell(value=item.number, how="read", line=item.line, text=item.text)
         if slot.kind == "unreadable" and item is not None:
             self.diagnostics.append(

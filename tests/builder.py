@@ -545,12 +545,15 @@ class Printer:
         return line
 
     def _as_plain(self, tab_rows: list[str]) -> list[str]:
-        """pdftotext without -layout: one cell a line, a blank line after each row."""
+        """pdftotext without -layout: one cell a line, with or without a blank line after
+        each row (a blank cell printed as a dash: an empty one would leave no trace)."""
         out = []
+        spaced = self.rng.random() < 0.5
         for row in tab_rows:
             cells = self._printed_blanks(row.split("\t"))
             out += [c for c in cells if c]
-            out.append("")
+            if spaced:
+                out.append("")
         return out
 
     @staticmethod

@@ -5,7 +5,9 @@ cell's column: header words (``商业`` / ``企业``, ``结果`` / ``维持``), 
 (``三、本`` / ``年度办`` / ``理结果``, on the lines of the rows beside them) and long row
 labels wrapped under their first line. This pass joins a piece to the piece above it at
 the same column when, and only when, the joined text is one of the form's labels: the
-pieces are moved, never invented, and the line numbers stay those of the first piece.
+pieces are moved, never invented. The joined label stays on its first line, or goes to the
+first of its lines that prints values when its first line prints none (a label centred
+over several lines beside its row's numbers).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class _Piece:
     start: int
     end: int
     cell: SourceCell
+    joined: list[int] = attrs.Factory(list)  # the lines whose pieces were joined to it
 
 
 def _exact(labels: Labels, norm: str) -> bool:
@@ -46,11 +49,12 @@ def _joins(labels: Labels, upper: str, lower: str) -> bool:
 
 
 def _continues(labels: Labels, upper: str, lower: str) -> bool:
-    """Whether ``lower`` continues ``upper``: joined they are a label, or the beginning of
-    one that neither piece is on its own (``三、本`` / ``年度办`` / ``理结果``)."""
+    """Whether ``lower`` continues ``upper``: joined they are a label, or still the
+    beginning of one that neither piece is on its own (``三、本`` / ``年度办`` / ``理结果``,
+    ``1.申请人无正当理由逾`` / ``期不补正、行政机关`` / …)."""
     if _joins(labels, upper, lower):
         return True
-    return not labels.classify(upper) and not labels.classify(lower) and labels.begins(upper + lower)
+    return not _exact(labels, upper) and not labels.classify(lower) and labels.begins(upper + lower)
 
 
 def join_stacked_labels(lines: Sequence[SourceLine], labels: Labels) -> list[SourceLine]:
@@ -76,6 +80,7 @@ def join_stacked_labels(lines: Sequence[SourceLine], labels: Labels) -> list[Sou
                         text=upper.cell.text + piece.cell.text, norm=upper.cell.norm + piece.cell.norm
                     )
                     upper.start, upper.end = min(upper.start, piece.start), max(upper.end, piece.end)
+                    upper.joined.append(index)
                     changed.update((target[0], index))
                     continue
             above = [t for t in above if not _overlap(t[1], piece)]
@@ -85,6 +90,7 @@ def join_stacked_labels(lines: Sequence[SourceLine], labels: Labels) -> list[Sou
         rows.append(kept)
     if not changed:
         return list(lines)
+    changed |= _to_value_lines(rows)
     out = []
     for index, line in enumerate(lines):
         row = rows[index]
@@ -101,6 +107,31 @@ def join_stacked_labels(lines: Sequence[SourceLine], labels: Labels) -> list[Sou
             )
         # a line all of whose pieces moved up is gone: it was part of the lines above
     return out
+
+
+def _has_values(row: list[_Piece] | None) -> bool:
+    return row is not None and any(is_value_like(p.cell.norm) for p in row)
+
+
+def _to_value_lines(rows: list[list[_Piece] | None]) -> set[int]:
+    """A joined label whose first line has no values belongs with the values of the line
+    its row is printed on (a label centred over several lines beside its numbers): moved
+    to the first of its lines that has values. The lines changed."""
+    moved: set[int] = set()
+    for index, row in enumerate(rows):
+        if row is None or _has_values(row):
+            continue
+        for piece in [p for p in row if p.joined]:
+            home = next((j for j in piece.joined if _has_values(rows[j])), None)
+            if home is None:
+                continue
+            row.remove(piece)
+            target = rows[home]
+            assert target is not None
+            target.append(piece)
+            target.sort(key=lambda p: p.start)
+            moved.update((index, home))
+    return moved
 
 
 def _same_cell(upper: _Piece, lower: _Piece) -> bool:

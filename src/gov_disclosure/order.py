@@ -72,9 +72,9 @@ def _applications(headers: Sequence[Header], columns: tuple[str, ...]) -> tuple[
 def _review(headers: Sequence[Header], columns: tuple[str, ...]) -> tuple[str, ...] | None:
     """Table 4: each group's outcomes as printed (one printing over all groups applies to
     each); ``group.outcome`` columns."""
-    outcomes = [h for h in headers if h.key in _OUTCOMES]
-    if all(h.aligned for h in outcomes):
-        outcomes.sort(key=lambda h: h.column)
+    # In reading order: the form prints the review outcomes on one line and the litigation
+    # ones on the next, so line by line, left to right, is the groups' order.
+    outcomes = sorted((h for h in headers if h.key in _OUTCOMES), key=lambda h: (h.line, h.column))
     size = len(_OUTCOMES)
     if len(outcomes) >= size * len(REVIEW_GROUPS):
         chunks = [outcomes[g * size : (g + 1) * size] for g in range(len(REVIEW_GROUPS))]

@@ -152,9 +152,10 @@ def _column_under(span: tuple[int, int], heads: Sequence[tuple[str, tuple[int, i
 
 
 def _review_heads(heads: Sequence[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
-    """Table 4's fifteen outcome headers as ``group.outcome`` columns: left to right, five
-    per group in the form's group order; none unless each group prints all five."""
-    outcomes = sorted(((k, s) for k, s in heads if k in dict(REVIEW_OUTCOMES)), key=lambda h: h[1][0])
+    """Table 4's fifteen outcome headers as ``group.outcome`` columns: in reading order
+    (the review outcomes on one line, the litigation ones on the next), five per group in
+    the form's group order; none unless each group prints all five."""
+    outcomes = [(k, s) for k, s in heads if k in dict(REVIEW_OUTCOMES)]
     if len(outcomes) != len(REVIEW_GROUPS) * len(REVIEW_OUTCOMES):
         return []
     out = []

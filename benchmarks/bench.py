@@ -43,9 +43,10 @@ def corpus(n: int) -> list[str]:
     rng = random.Random(2026)
     texts = []
     for i in range(n):
-        layout = ("tabs", "lines", "pdf")[i % 3]
+        layout = ("tabs", "lines", "pdf", "markdown", "layout", "plain")[i % 6]
         defects = rng.choice([(), (), ("blanks",), ("short_row",), ("long_t4", "blanks"), ("missing_block",)])
-        texts.append(build_report(rng, layout, defects).text)
+        form = "2019" if i % 5 == 4 else "2021"
+        texts.append(build_report(rng, layout, defects, form=form).text)
     texts += [
         p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "data" / "seeds").glob("*.txt"))
     ]

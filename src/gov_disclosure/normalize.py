@@ -156,9 +156,16 @@ def _cells(pieces: Iterable[str]) -> tuple[SourceCell, ...]:
     )
 
 
+# Wide (East Asian W and F) characters: two display columns each.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U00020000-\U0003fffd]"
+)
+
+
 def _width(text: str) -> int:
     """Display columns of a text: wide (Chinese) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
 
 
 def _layout_pieces(raw: str) -> _Pieces:
@@ -166,15 +173,17 @@ def _layout_pieces(raw: str) -> _Pieces:
     raw = raw.replace("\f", "")
     pieces = []
     start = 0
+    column = 0  # display column of raw[start]
     for gap in [*_GAP.finditer(raw), None]:
         end = gap.start() if gap is not None else len(raw)
         piece = raw[start:end]
         text = piece.strip(_TRIM)
         if text:
-            column = _width(raw[:start]) + _width(piece[: len(piece) - len(piece.lstrip(_TRIM))])
+            lead = column + _width(piece[: len(piece) - len(piece.lstrip(_TRIM))])
             cell = SourceCell(text=text, norm=_fold(unicodedata.normalize("NFKC", text)))
-            pieces.append(Piece(column, column + _width(text), cell))
+            pieces.append(Piece(lead, lead + _width(text), cell))
         if gap is not None:
+            column += _width(raw[start : gap.end()])
             start = gap.end()
     return tuple(pieces)
 

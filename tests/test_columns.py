@@ -129,3 +129,29 @@ def test_a_value_between_two_columns_is_not_placed_by_position() -> None:
 
 
 COLUMNS = ["natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total"]
+
+
+def test_a_row_with_no_value_under_placed_headers_is_all_blanks() -> None:
+    rows = "\n".join(
+        [
+            _row("（一）予以公开", {0: "4", 1: "2", 5: "1", 6: "7"}),
+            _at((2, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）")),
+            _row("一、本年新收政府信息公开申请数量", {0: "4", 1: "2", 5: "1", 6: "7"}),
+        ]
+    )
+    report = parse_report(TABLE3 + "\n" + rows)
+    cells = [report.cell(f"applications.partially_granted.{c}") for c in COLUMNS]
+    assert [(c.value, c.how) for c in cells] == [(0, "blank")] * 7
+    assert not [
+        d for d in report.diagnostics if d.key == "applications.partially_granted" and d.severity != "info"
+    ]
+
+
+def test_a_header_repeated_after_a_page_break_places_the_rows_below_it() -> None:
+    first = _row("一、本年新收政府信息公开申请数量", {0: "4", 1: "2", 5: "1", 6: "7"})
+    # The next page prints the header again, shifted two columns to the right.
+    shifted = TABLE3.split("\n", 2)[2].replace("\n", "\n  ")
+    second = "  " + _row("（一）予以公开", {0: "4", 1: "2", 5: "1", 6: "7"})
+    report = parse_report(TABLE3 + "\n" + first + "\n\n      - 3 -\n\f\n  " + shifted + "\n" + second)
+    for row in ("new_received", "granted"):
+        assert [report.cells[f"applications.{row}.{c}"] for c in COLUMNS] == [4, 2, 0, 0, 0, 1, 7]

@@ -413,3 +413,76 @@ def test_2019_format_without_table_2_is_told_by_other_handling() -> None:
     assert report.format == "2019"
     assert report.cells["applications.other_handling.total"] == 1
     assert all(c.ok is not False for c in report.checks)
+
+
+def test_a_unit_in_a_money_header_converts_the_amount() -> None:
+    head = "某县财政局{y}年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+    text_2019 = head.format(y=2020) + (
+        "第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额（元）\n政府集中采购\t37\t18624500\n"
+    )
+    text_2021 = head.format(y=2023) + (
+        "第二十条第（八）项\n信息内容\t本年收费金额（单位：元）\n行政事业性收费\t37500\n"
+    )
+    for text, key, want in (
+        (text_2019, "proactive.procurement.amount", 1862.45),
+        (text_2021, "proactive.fees.amount", 3.75),
+    ):
+        report = parse_report(text)
+        assert report.cells[key] == want
+        (unit,) = _diag(report, "cell.unit", key)
+        assert unit.severity == "warning"
+
+
+def test_table4_groups_printed_litigation_first() -> None:
+    text = "某县财政局2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n" + (
+        "行政诉讼\t\t\t\t\t\t\t\t\t\t行政复议\t\t\t\t\n"
+        "未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+        "1\t0\t1\t2\t4\t0\t3\t2\t0\t5\t0\t0\t2\t3\t5\n"
+    )
+    report = parse_report(text)
+    assert report.cells["review_litigation.litigation_direct.total"] == 4
+    assert report.cells["review_litigation.litigation_after_review.corrected"] == 3
+    assert report.cells["review_litigation.review.pending"] == 3
+    assert _diag(report, "columns.order", "review_litigation")[0].severity == "info"
+
+
+def test_table3_total_printed_first() -> None:
+    header = "\t\t总计\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+    text = _table3({"granted": ["5", "3", "2", "0", "0", "0", "0"]}).replace(NOTE, NOTE + header)
+    report = parse_report(text)
+    assert report.cells["applications.granted.total"] == 5
+    assert report.cells["applications.granted.natural_person"] == 3
+    assert report.cells["applications.granted.commercial"] == 2
+    assert _diag(report, "columns.order", "applications")[0].severity == "info"
+
+
+def test_several_blank_totals_are_decided_together() -> None:
+    # Four rows end in a blank 总计 (padding in tab-separated text: short rows). Only their
+    # joint placement, with the column sums, makes each certain.
+    rows = {
+        "not_processed.duplicate": ["1", "0", "0", "0", "0", "0", ""],
+        "not_processed.publication": ["0", "0", "0", "0", "0", "6", ""],
+        "not_processed.reconfirm": ["0", "2", "0", "0", "0", "0", ""],
+        "other_handling.overdue_fee": ["0", "0", "0", "4", "0", "0", ""],
+        "total": ["1", "2", "0", "4", "0", "6", "13"],
+        "new_received": ["1", "2", "0", "4", "0", "6", "13"],
+    }
+    report = parse_report(_table3(rows))
+    assert report.cells["applications.not_processed.publication.total"] == 6
+    assert report.cells["applications.not_processed.publication.other_org"] == 6
+    assert report.cells["applications.other_handling.overdue_fee.total"] == 4
+    assert all(d.severity == "warning" for d in report.diagnostics if d.code == "row.short")
+
+
+def test_2019_changes_written_with_spaces_or_as_no_change() -> None:
+    text = (
+        "某局2019年政府信息公开工作年度报告\n第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+        "行政许可\t10\t增加 2 项\t300\n其他对外管理服务事项\t4\t持平\t9\n第二十条第（六）项\n行政处罚\t2\t\u22121\t17\n"
+    )
+    report = parse_report(text)
+    assert report.cells["proactive.licensing.change"] == 2
+    assert report.cells["proactive.other_services.change"] == 0
+    assert report.cell("proactive.other_services.change").how == "blank"
+    assert report.cells["proactive.penalty.change"] == -1
+    assert report.extra_rows == ()

@@ -61,3 +61,16 @@ def test_labels_and_numbering_are_not_values(text: str) -> None:
 def test_reading_never_raises(text: str) -> None:
     reading = read_value(normalize_text(text))
     assert reading.kind in ("number", "blank", "unreadable")
+
+
+def test_one_number_with_spaces_around_its_sign_word_or_unit() -> None:
+    assert read_value("增加 2 项").number == 2
+    assert read_value("减 2").number == -2
+    assert read_value("- 3").number == -3
+    assert read_value("\u22121").number == -1  # U+2212 MINUS SIGN
+    assert (read_value("46 项").number, read_value("46 项").unit) == (46, "项")
+    assert (read_value("2315(件)").number, read_value("2315(件)").unit) == (2315, "件")
+    assert read_value("持平").kind == "blank"  # no change: 0
+    # Two numbers with a gap are not one number.
+    assert read_value("12 34").kind == "unreadable"
+    assert read_value("- 3 4").kind == "unreadable"

@@ -38,6 +38,8 @@ _NOTE_WORDS = ("勾稽关系", "第一项加第二项")
 # close to other words (行政许可事项, 行政处理) to be matched that way.
 _MIN_SIMILAR = 8
 _MIN_PREFIX = 6  # a wrapped label's first line: long enough to name one row
+_MIN_HEAD_STEM = 5  # 采购总金额
+_UNIT_SUFFIX = re.compile(r"(?:单位)?(?:万元|元)$")
 _SIMILAR = 0.8
 
 
@@ -148,12 +150,15 @@ class Labels:
             frozenset(b.article for b in other.blocks) if other is not None else frozenset()
         )
         self._other = other.name if other is not None else None
-        # Table-2 headers with words after them: 本年收费金额（单位：万元）, 上一年项目数量(指2019年事项数).
+        # Table-2 headers with words after them: 本年收费金额（单位：元）, 上一年项目数量(指2019年事项数),
+        # 采购总金额（元）: matched by their stem, the official unit left out.
         self._t2_heads = [
-            (body, info)
+            (stem, info)
             for body, infos in self._exact.items()
             for info in infos
-            if info.table == 2 and info.role == "head" and len(body) >= 6
+            if info.table == 2
+            and info.role == "head"
+            and len(stem := _UNIT_SUFFIX.sub("", body)) >= _MIN_HEAD_STEM
         ]
         self._t4_words = [(_body(label), key) for key, label in REVIEW_OUTCOMES[:-1]] + [
             (_body(label), key) for key, label in REVIEW_GROUPS

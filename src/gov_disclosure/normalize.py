@@ -206,7 +206,7 @@ def _read_any_line(raw: str) -> _Read:
         if _MD_ROW.match(raw) and raw.count("|") >= 2:
             cells = _cells(raw.strip().strip("|").split("|"))
             return cells, False, text, " ".join(c.norm for c in cells if c.norm), True, ()
-        if text and (raw[0] in _TRIM or _GAP.search(text)):
+        if text and (raw[0] in _TRIM or raw[-1] in _TRIM or _GAP.search(text)):
             layout = _layout_pieces(raw)
             if _row_like(layout):
                 cells = tuple(p.cell for p in layout)

@@ -17,7 +17,7 @@ import attrs
 
 from gov_disclosure.formats import REVIEW_GROUPS, REVIEW_OUTCOMES, TableRow
 from gov_disclosure.model import Diagnostic
-from gov_disclosure.tables import Header, TableReading
+from gov_disclosure.tables import Header, TableReading, header_position, review_group_order
 
 __all__ = ["ColumnOrder", "column_order"]
 
@@ -58,7 +58,7 @@ def _read(headers: Sequence[Header], keys: Sequence[str]) -> tuple[str, ...] | N
 
 def _applications(headers: Sequence[Header], columns: tuple[str, ...]) -> tuple[str, ...] | None:
     """Table 3: the five organisation columns as printed on their line; 自然人 before them
-    and 总计 after unless positions say otherwise."""
+    and 总计 after, unless positions say otherwise or 总计 is read before 自然人."""
     every = _first(headers, columns)
     if len(every) == len(columns) and all(h.aligned for h in every):
         return _read(every, columns)
@@ -66,14 +66,19 @@ def _applications(headers: Sequence[Header], columns: tuple[str, ...]) -> tuple[
     printed = _read(_first(headers, organisations), organisations)
     if printed is None:
         return None
+    person, total = header_position(headers, "natural_person"), header_position(headers, "total")
+    if person is not None and total is not None and total < person:
+        return ("total", "natural_person", *printed)  # 总计 printed first
     return ("natural_person", *printed, "total")
 
 
 def _review(headers: Sequence[Header], columns: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Table 4: each group's outcomes as printed (one printing over all groups applies to
-    each); ``group.outcome`` columns."""
+    """Table 4: the groups and each group's outcomes as printed; ``group.outcome`` columns.
+    The outcome headers are read line by line, five per group; when every group prints
+    the same order (or one printing stands over all groups), which five belong to which
+    group does not matter."""
     # In reading order: the form prints the review outcomes on one line and the litigation
-    # ones on the next, so line by line, left to right, is the groups' order.
+    # ones on the next, so line by line, left to right.
     outcomes = sorted((h for h in headers if h.key in _OUTCOMES), key=lambda h: (h.line, h.column))
     size = len(_OUTCOMES)
     if len(outcomes) >= size * len(REVIEW_GROUPS):
@@ -82,14 +87,20 @@ def _review(headers: Sequence[Header], columns: tuple[str, ...]) -> tuple[str, .
         chunks = [outcomes[:size]] * len(REVIEW_GROUPS)
     else:
         return None
-    order: list[str] = []
-    for (group, _), chunk in zip(REVIEW_GROUPS, chunks, strict=True):
+    orders = []
+    for chunk in chunks:
         if {h.key for h in chunk} != set(_OUTCOMES):
             return None
         printed = _read(chunk, _OUTCOMES)
         if printed is None:
             return None
-        order += [f"{group}.{key}" for key in printed]
+        orders.append(printed)
+    groups = review_group_order(headers)
+    form_groups = tuple(g for g, _ in REVIEW_GROUPS)
+    if groups != form_groups and len(set(orders)) > 1:
+        return None  # groups moved and outcomes in several orders: which is whose is unknown
+    by_group = dict(zip(form_groups, orders, strict=True))
+    order = [f"{group}.{key}" for group in groups for key in by_group[group]]
     return tuple(order) if set(order) == set(columns) else None
 
 
@@ -118,6 +129,10 @@ def column_order(table: str, rows: Sequence[TableRow], reading: TableReading) ->
         if printed not in said:
             said.add(printed)
             names = ", ".join(c.rsplit(".", 1)[-1] for c in printed)
+            if table == "review_litigation":
+                groups = list(dict.fromkeys(c.split(".")[0] for c in printed))
+                outcomes = [c.split(".")[1] for c in printed if c.startswith(groups[0] + ".")]
+                names = f"{', '.join(groups)}, each {', '.join(outcomes)}"
             diagnostics.append(
                 Diagnostic(
                     code="columns.order",

@@ -175,7 +175,7 @@ def _split_spaced(cells: Sequence[SourceCell], labels: Labels) -> tuple[SourceCe
     out: list[SourceCell] = []
     for cell in cells:
         words, printed = cell.norm.split(" "), cell.text.split()
-        if len(words) < 2 or len(words) != len(printed):
+        if len(words) < 2 or len(words) != len(printed) or read_value(cell.norm).kind == "number":
             out.append(cell)
             continue
         first_value = len(words)

@@ -30,7 +30,7 @@ __all__ = ["Placed", "place_cells"]
 
 Number = int | float
 # Combinations of placements tried jointly; past this, rows are decided one at a time.
-MAX_COMBINATIONS = 2048
+MAX_COMBINATIONS = 4096
 _PRIORITY = {"row": 0, "sum": 0, "leaves": 1, "balance": 2}
 TABLE_TITLES = {
     "proactive": "表二 (主动公开政府信息情况)",

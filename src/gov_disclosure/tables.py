@@ -25,7 +25,15 @@ from gov_disclosure.parser import TableCell
 from gov_disclosure.transform import Document, TableBlock
 from gov_disclosure.values import ValueReading
 
-__all__ = ["Header", "Item", "RowReading", "TableReading", "read_tables"]
+__all__ = [
+    "Header",
+    "Item",
+    "RowReading",
+    "TableReading",
+    "header_position",
+    "read_tables",
+    "review_group_order",
+]
 
 TABLE_NAMES = {2: "proactive", 3: "applications", 4: "review_litigation"}
 
@@ -87,7 +95,7 @@ class TableReading:
     foreign: int | None = None  # line of the first label only the other national form has
     block_forms: tuple[tuple[str, str | None], ...] = ()  # table 2: (article, the form its labels show)
     heads: tuple[str, ...] = ()  # the column headers of this format it prints, first printing each
-    headers: tuple[Header, ...] = ()  # every value-column header printed, in reading order
+    headers: tuple[Header, ...] = ()  # every column header printed (groups too), in reading order
     units: tuple[tuple[str, str], ...] = ()  # (column, unit) a header names: ("amount", "元")
 
     def row(self, key: str) -> RowReading | None:
@@ -151,20 +159,49 @@ def _column_under(span: tuple[int, int], heads: Sequence[tuple[str, tuple[int, i
     return key if near * 2 < second else None
 
 
-def _review_heads(heads: Sequence[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
-    """Table 4's fifteen outcome headers as ``group.outcome`` columns: in reading order
-    (the review outcomes on one line, the litigation ones on the next), five per group in
-    the form's group order; none unless each group prints all five."""
+def header_position(headers: Sequence[Header], key: str) -> tuple[int, int] | None:
+    """Where the first printing of a header is: (line, column)."""
+    first = next((h for h in headers if h.key == key), None)
+    return None if first is None else (first.line, first.column)
+
+
+def review_group_order(headers: Sequence[Header]) -> tuple[str, ...]:
+    """Table 4's groups in the order the header prints them (the form's when it does not
+    say): 行政诉讼 before 行政复议, 复议后起诉 before 未经复议直接起诉."""
+    review = header_position(headers, "review")
+    litigation = header_position(headers, "litigation") or header_position(headers, "litigation_direct")
+    direct = header_position(headers, "litigation_direct")
+    after = header_position(headers, "litigation_after_review")
+    groups = ["litigation_direct", "litigation_after_review"]
+    if direct is not None and after is not None and after < direct:
+        groups.reverse()
+    if review is not None and litigation is not None and litigation < review:
+        return (*groups, "review")
+    return ("review", *groups)
+
+
+def _review_heads(
+    heads: Sequence[tuple[str, tuple[int, int]]], groups: Sequence[str]
+) -> list[tuple[str, tuple[int, int]]]:
+    """Table 4's fifteen outcome headers as ``group.outcome`` columns, five per group in
+    the printed group order: left to right when that gives each group all five; else in
+    reading order (a layout engine that misplaces a header), but only when the groups are
+    in the form's order (the review outcomes then come first, on the line above the
+    litigation ones). None when neither holds."""
     outcomes = [(k, s) for k, s in heads if k in dict(REVIEW_OUTCOMES)]
     if len(outcomes) != len(REVIEW_GROUPS) * len(REVIEW_OUTCOMES):
         return []
-    out = []
-    for g, (group, _) in enumerate(REVIEW_GROUPS):
-        part = outcomes[g * len(REVIEW_OUTCOMES) : (g + 1) * len(REVIEW_OUTCOMES)]
-        if {k for k, _ in part} != set(dict(REVIEW_OUTCOMES)):
-            return []
-        out += [(f"{group}.{key}", span) for key, span in part]
-    return out
+    form_order = tuple(groups) == tuple(g for g, _ in REVIEW_GROUPS)
+    for ordered, allowed in ((sorted(outcomes, key=lambda h: h[1][0]), True), (outcomes, form_order)):
+        size = len(REVIEW_OUTCOMES)
+        parts = [ordered[g * size : (g + 1) * size] for g in range(len(groups))]
+        if allowed and all({k for k, _ in part} == set(dict(REVIEW_OUTCOMES)) for part in parts):
+            return [
+                (f"{group}.{key}", span)
+                for group, part in zip(groups, parts, strict=True)
+                for key, span in part
+            ]
+    return []
 
 
 def _grid(cells: Sequence[TableCell]) -> bool:
@@ -198,6 +235,7 @@ class _OpenRow:
     line: int
     info: LabelInfo | None
     cells: list[TableCell] = attrs.field(factory=list)
+    laid_out: bool = False  # the label is a piece of text laid out in columns
 
     @property
     def has_values(self) -> bool:
@@ -269,11 +307,7 @@ class _Assembler:
             self._close()
             if cell.label is not None and cell.label.form in (None, self.name):
                 self.heads.setdefault(cell.label.key, cell.line)
-                if (
-                    cell.kind == "HEAD"
-                    and cell.label.table == self.kind
-                    and cell.label.key not in _SPANNING_HEADS
-                ):
+                if cell.kind == "HEAD" and cell.label.table == self.kind and cell.label.key != "label":
                     self.headers.append(
                         Header(
                             key=cell.label.key,
@@ -289,7 +323,7 @@ class _Assembler:
                     and cell.label.table == self.kind
                     and cell.label.key not in _SPANNING_HEADS
                 ):
-                    self.head_spans.setdefault(self._block, []).append((cell.label.key, cell.span))
+                    self._head_span(cell.label.key, cell.span)
                 if (
                     cell.aligned
                     and cell.kind == "HEAD"
@@ -306,6 +340,15 @@ class _Assembler:
                 self._group = cell.label.key
             self._label(cell)
 
+    def _head_span(self, key: str, span: tuple[int, int]) -> None:
+        """Record where a header stands. A header printed again (repeated after a page
+        break) starts over: the rows below stand under the latest printing."""
+        spans = self.head_spans.setdefault(self._block, [])
+        times = sum(1 for k, _ in spans if k == key)
+        if times >= (len(REVIEW_GROUPS) if self.kind == 4 else 1):
+            spans.clear()
+        spans.append((key, span))
+
     def _label(self, cell: TableCell) -> None:
         current = self.current
         if current is not None and not current.has_values and cell.kind != "GROUP":
@@ -316,7 +359,9 @@ class _Assembler:
             if cell.kind == "TEXTCELL" and current.info is not None and current.info.role == "row":
                 return  # a fragment of text beside a row label: not a row of its own
         self._close()
-        self.current = _OpenRow(text=cell.text, norm=cell.norm, line=cell.line, info=cell.label)
+        self.current = _OpenRow(
+            text=cell.text, norm=cell.norm, line=cell.line, info=cell.label, laid_out=cell.span is not None
+        )
 
     def _join(self, current: _OpenRow, cell: TableCell) -> _OpenRow | None:
         """The label continued in the next cell (``5.要求行政机关确认或重新`` / ``出具已获取信息``)."""
@@ -327,7 +372,12 @@ class _Assembler:
         if len(rows) != 1 or (cell.label is not None and cell.label.exact):
             return None
         return _OpenRow(
-            text=current.text + cell.text, norm=norm, line=current.line, info=rows[0], cells=current.cells
+            text=current.text + cell.text,
+            norm=norm,
+            line=current.line,
+            info=rows[0],
+            cells=current.cells,
+            laid_out=current.laid_out,
         )
 
     def _foreign(self, info: LabelInfo) -> bool:
@@ -356,7 +406,21 @@ class _Assembler:
         if self.value_column is not None and cells and all(c.aligned for c in cells):
             # An aligned table's empty slots left of its first value column are label columns.
             cells = [c for c in cells if c.column >= self.value_column or c.kind != "EMPTY"]
-        items = _positioned(_run(cells), cells, self.head_spans.get(self._block, []))
+        heads = self.head_spans.get(self._block, [])
+        items = _positioned(_run(cells), cells, heads)
+        if (
+            not items
+            and current.laid_out
+            and heads
+            and current.info is not None
+            and current.info.role == "row"
+        ):
+            # Laid out in columns under placed headers, a row with no value leaves every
+            # column a gap: blanks, as empty slots of a real table are.
+            items = tuple(
+                Item(kind="blank", number=None, text="", line=current.line, column=key)
+                for key in dict.fromkeys(key for key, _ in heads)
+            )
         grid = _grid(cells)
         info = current.info
         if (
@@ -415,7 +479,7 @@ def _read(kind: int, blocks: Sequence[TableBlock], labels: Labels) -> TableReadi
         if runs:
             orphans = [c for run in assembler.orphans for c in run]
             items = tuple(i for r in runs for i in r)
-            heads = _review_heads(assembler.head_spans.get("", []))
+            heads = _review_heads(assembler.head_spans.get("", []), review_group_order(assembler.headers))
             if len(items) == len(orphans):  # every cell a value: positions can name columns
                 items = _positioned(items, orphans, heads)
             data = RowReading(key=name, label="", line=runs[0][0].line, items=items, grid=grid)

@@ -18,10 +18,14 @@ __all__ = ["ValueReading", "is_value_like", "read_value"]
 
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER_RE = re.compile(rf"^{_NUMBER}$")
-_WITH_UNIT_RE = re.compile(rf"^(?P<n>{_NUMBER})(?P<unit>万元|元|人次|件|个|条|项|次|宗|起|份)$")
+_WITH_UNIT_RE = re.compile(rf"^(?P<n>{_NUMBER})\(?(?P<unit>万元|元|人次|件|个|条|项|次|宗|起|份)\)?$")
 # 本年增/减 written in words: 增加5, 新增5, 增5, 减少3, 减3 (a unit may follow).
 _CHANGE_RE = re.compile(rf"^(?P<word>增加|新增|增|减少|减)(?P<n>{_NUMBER})(?:项|个|件|宗)?$")
-_BLANK_RE = re.compile(r"^(?:[-—–―‐‑‒−/\\]+|无|空)$")
+_BLANK_RE = re.compile(r"^(?:[-—–―‐‑‒−/\\]+|无|空|持平)$")
+# One number with spaces only around its sign, change word or unit: "- 3", "增加 2 项", "46 项".
+_SPACED_ONE = re.compile(
+    rf"^(?:[+-]|增加|新增|增|减少|减)?\s*{_NUMBER}\s*\(?(?:万元|元|人次|件|个|条|项|次|宗|起|份)?\)?$"
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -70,10 +74,11 @@ def read_value(norm: str) -> ValueReading:
     >>> read_value("—").kind
     'blank'
     """
+    norm = norm.replace("\u2212", "-")  # the minus sign
     compact = _SPACES.sub("", norm)
     if not compact or _BLANK_RE.match(compact):
         return _EMPTY
-    if compact != norm.strip():
+    if compact != norm.strip() and not _SPACED_ONE.match(norm.strip()):
         return ValueReading(kind="unreadable")  # 12 34: two numbers, or one with a gap?
     unit = None
     change = _CHANGE_RE.match(compact)

@@ -478,7 +478,8 @@ def test_several_blank_totals_are_decided_together() -> None:
 def test_2019_changes_written_with_spaces_or_as_no_change() -> None:
     text = (
         "某局2019年政府信息公开工作年度报告\n第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
-        "行政许可\t10\t增加 2 项\t300\n其他对外管理服务事项\t4\t持平\t9\n第二十条第（六）项\n行政处罚\t2\t\u22121\t17\n"
+        "行政许可\t10\t增加 2 项\t300\n其他对外管理服务事项\t4\t持平\t9\n"
+        "第二十条第（六）项\n行政处罚\t2\t\u22121\t17\n"
     )
     report = parse_report(text)
     assert report.cells["proactive.licensing.change"] == 2

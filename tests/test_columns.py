@@ -155,3 +155,27 @@ def test_a_header_repeated_after_a_page_break_places_the_rows_below_it() -> None
     report = parse_report(TABLE3 + "\n" + first + "\n\n      - 3 -\n\f\n  " + shifted + "\n" + second)
     for row in ("new_received", "granted"):
         assert [report.cells[f"applications.{row}.{c}"] for c in COLUMNS] == [4, 2, 0, 0, 0, 1, 7]
+
+
+def test_a_value_outside_every_header_is_not_placed_by_position() -> None:
+    # 3 is right-aligned under 本年制发件数 and ends where 本年废止件数 begins: it touches
+    # no header, so its column is not certain; table 2 has no arithmetic: null, an error.
+    text = (
+        "某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n  第二十条第（一）项\n"
+        + _at((2, "信息内容"), (24, "本年制发件数"), (40, "本年废止件数"), (56, "现行有效件数"))
+        + "\n"
+        + _at((2, "规章"), (38, "3"), (54, "2"))
+        + "\n"
+        + _at((2, "行政规范性文件"), (27, "12"), (43, "0"), (59, "20"))
+        + "\n"
+    )
+    report = parse_report(text)
+    assert [report.cells[f"proactive.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [
+        None
+    ] * 3
+    assert ("row.short", "error") in {
+        (d.code, d.severity) for d in report.diagnostics if d.key == "proactive.regulations"
+    }
+    assert [
+        report.cells[f"proactive.normative_documents.{c}"] for c in ("issued", "repealed", "in_force")
+    ] == [12, 0, 20]

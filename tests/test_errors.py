@@ -148,3 +148,14 @@ def test_six_national_headings_without_tables_are_not_free_form() -> None:
     assert report.format == "2021"
     assert report.cells["applications.total.total"] is None
     assert {d.code for d in report.diagnostics} >= {"table.missing", "format.by_year"}
+
+
+def test_an_older_heading_as_a_sub_head_does_not_make_a_report_free_form() -> None:
+    text = (
+        "某镇人民政府2022年政府信息公开工作年度报告\n一、总体情况\n（二）依申请公开情况\n本年收到申请3件。\n"
+        "二、主动公开政府信息情况\n见网站。\n三、收到和处理政府信息公开申请情况\n见附件。\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n无。\n"
+    )
+    report = parse_report(text)
+    assert report.format == "2021"
+    assert len(report.cells) == 200

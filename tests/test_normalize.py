@@ -116,3 +116,11 @@ def test_pieces_keep_every_printed_cell_in_order(words: list[str]) -> None:
     starts = [p.start for p in line.pieces]
     assert starts == sorted(starts)
     assert len(set(starts)) == len(starts)
+
+
+def test_a_row_of_small_values_heading_a_markdown_piece_is_kept() -> None:
+    text = "| 5 | 0 | 2 | 4 | 11 |\n|---|---|---|---|---|\n| Col1 | Col2 |\n"
+    lines = to_lines(text)
+    assert [c.text for c in lines[0].cells] == ["5", "0", "2", "4", "11"]
+    numbered = to_lines("| 1 | 2 | 3 |\n|---|---|---|\n")
+    assert numbered[0].blank

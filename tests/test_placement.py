@@ -487,3 +487,14 @@ def test_2019_changes_written_with_spaces_or_as_no_change() -> None:
     assert report.cell("proactive.other_services.change").how == "blank"
     assert report.cells["proactive.penalty.change"] == -1
     assert report.extra_rows == ()
+
+
+def test_2019_headers_in_another_order_that_cannot_be_read_are_a_warning() -> None:
+    text = (
+        "某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+        "信息内容\t本年新公开数量\t本年新制作数量\t对外公开数\n规章\t5\t2\t30\n"
+    )
+    report = parse_report(text)
+    (order,) = _diag(report, "columns.order", "proactive")
+    assert order.severity == "warning"
+    assert "proactive.regulations.made" in order.cells

@@ -74,3 +74,9 @@ def test_one_number_with_spaces_around_its_sign_word_or_unit() -> None:
     # Two numbers with a gap are not one number.
     assert read_value("12 34").kind == "unreadable"
     assert read_value("- 3 4").kind == "unreadable"
+
+
+def test_a_digit_run_too_long_for_any_count_is_unreadable() -> None:
+    assert read_value("1" * 5000).kind == "unreadable"
+    assert read_value("1" * 16).kind == "unreadable"
+    assert read_value("123456789012345").number == 123456789012345

@@ -23,6 +23,8 @@ from gov_disclosure.values import is_value_like
 __all__ = ["join_stacked_labels"]
 
 _SAME_COLUMN = 2  # display columns two pieces of one cell may be apart (centred text)
+_MAX_PIECES = 40  # a line of more pieces is no table row (and would cost k² to compare)
+_MAX_SPREAD = 16  # lines a merged label may spread over
 
 
 @attrs.define(eq=False)
@@ -65,7 +67,7 @@ def join_stacked_labels(lines: Sequence[SourceLine], labels: Labels) -> list[Sou
     above: list[tuple[int, _Piece]] = []  # the last text piece of each column: (line, piece)
     changed: set[int] = set()
     for index, line in enumerate(lines):
-        if not line.pieces:
+        if not line.pieces or len(line.pieces) > _MAX_PIECES:
             rows.append(None)
             if not line.blank:
                 above.clear()  # narrative between: no label continues across it
@@ -88,6 +90,7 @@ def join_stacked_labels(lines: Sequence[SourceLine], labels: Labels) -> list[Sou
                 above.append((index, piece))
             kept.append(piece)
         rows.append(kept)
+        above = [t for t in above if index - t[0] <= _MAX_SPREAD]
     if not changed:
         return list(lines)
     changed |= _to_value_lines(rows)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import attrs
@@ -227,6 +227,15 @@ _read_short_line = lru_cache(maxsize=16384)(_read_any_line)
 _PLACEHOLDER = re.compile(r"^(?:col(?:umn)?\s*_?\d+|unnamed:?\s*_?\d+|\d{1,2}|)$", re.IGNORECASE)
 
 
+def _placeholders(cells: Sequence[SourceCell]) -> bool:
+    """A header row of placeholders: ``Col1``, ``Unnamed: 0``, empty, or the numbers
+    1, 2, 3 … in order (not a row of small values that happens to head a piece)."""
+    if not all(_PLACEHOLDER.match(c.norm) for c in cells):
+        return False
+    numbers = [c.norm for c in cells if c.norm.isdigit()]
+    return not numbers or numbers == [str(n) for n in range(int(numbers[0]), int(numbers[0]) + len(numbers))]
+
+
 def _line(number: int, raw: str) -> SourceLine:
     cells, indented, text, norm, grid, pieces = _read_line(raw)
     # Markdown pipe rows are this stage's only grid rows, and they print every slot.
@@ -250,7 +259,7 @@ def _without_placeholders(lines: list[SourceLine], raw_lines: list[str]) -> list
         if i == 0 or "|" not in raw or not _MD_RULE.match(raw):
             continue
         header = out[i - 1]
-        if header.grid and all(_PLACEHOLDER.match(c.norm) for c in header.cells):
+        if header.grid and _placeholders(header.cells):
             out[i - 1] = SourceLine(number=header.number, cells=(), text="")
     return out
 

@@ -4,9 +4,9 @@ Reports do not always print the form's column order (商业企业 after 科研�
 table 4). Values are read in the printed order when the headers show it without doubt:
 every column of the set printed, on one line, or one a line on consecutive lines (as
 one-cell-per-line conversions write a row), or, in text laid out in columns and in
-markdown tables, at known positions. A header order that differs from the form's but
-cannot be read with certainty (headers spread over lines, some missing) is reported, and
-the values are read in the form's order.
+markdown tables, at known distinct positions. When no set of a table's columns can be
+read this way but its headers are printed in another order than the form's, a warning
+says so, and the values are read in the form's order.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def _read(headers: Sequence[Header], keys: Sequence[str]) -> tuple[str, ...] | N
     """The keys in printed order, when every one is printed and their order is certain."""
     if len(headers) != len(keys):
         return None
-    if all(h.aligned for h in headers):
+    if all(h.positional for h in headers) and len({h.column for h in headers}) == len(headers):
         return tuple(h.key for h in sorted(headers, key=lambda h: h.column))
     if len({h.line for h in headers}) == 1:
         return tuple(h.key for h in sorted(headers, key=lambda h: h.column))
@@ -60,7 +60,11 @@ def _applications(headers: Sequence[Header], columns: tuple[str, ...]) -> tuple[
     """Table 3: the five organisation columns as printed on their line; 自然人 before them
     and 总计 after, unless positions say otherwise or 总计 is read before 自然人."""
     every = _first(headers, columns)
-    if len(every) == len(columns) and all(h.aligned for h in every):
+    if (
+        len(every) == len(columns)
+        and all(h.positional for h in every)
+        and len({h.column for h in every}) == len(every)
+    ):
         return _read(every, columns)
     organisations = [c for c in columns if c not in _MERGED]
     printed = _read(_first(headers, organisations), organisations)

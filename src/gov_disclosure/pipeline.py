@@ -126,8 +126,10 @@ def _parse(lines: Sequence[SourceLine]) -> Report:
 
 
 # Headings of the structure before the national formats (2008–2018 reports).
+# A top-level heading of the structure before the national formats: 四、政府信息公开的收费及减免情况.
 _PRE_2019_HEADING = re.compile(
-    r"收费(?:及|和)?减免|咨询(?:处理)?情况|依申请公开(?:政府信息)?(?:的)?(?:工作)?情况|^概述$"
+    r"^(?:第?[一二三四五六七八九十]+(?:部分)?[、.]|\d+[、.])\s*"
+    r"(?:.{0,12}收费(?:及|和)?减免.{0,4}|.{0,8}咨询(?:处理)?情况|.{0,8}依申请公开(?:政府信息)?(?:的)?(?:工作)?情况|概述)$"
 )
 
 
@@ -136,21 +138,17 @@ def _free_form_structure(
 ) -> bool:
     """A report without national tables is free-form unless it has the national section
     structure: free-form when few national headings are found, when it reports on a
-    year before the national formats, or when it has the older headings (收费及减免情况,
-    咨询处理情况, 依申请公开情况) without all six national ones (``FORMAT.md`` rule 5)."""
+    year before the national formats, or when it has the older top-level headings
+    (收费及减免情况, 咨询处理情况, 依申请公开情况, 概述) without all six national ones
+    (``FORMAT.md`` rule 5)."""
     if len(headings) < _MIN_NATIONAL_SECTIONS:
         return True
     if len(headings) == len(SECTION_KEYS):
         return False  # the six national sections, tables absent: read by year (rule 4)
     if year is not None and year < _FIRST_NATIONAL_YEAR:
         return True
-    return any(
-        len(line.norm) <= _MAX_HEADING and _PRE_2019_HEADING.search(_unnumbered(line.norm)) for line in lines
-    )
-
-
-def _unnumbered(norm: str) -> str:
-    return re.sub(r"^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[、.])\s*", "", norm)
+    # Only top-level headings count: （二）依申请公开情况 is a common sub-head of 总体情况.
+    return any(len(line.norm) <= _MAX_HEADING and _PRE_2019_HEADING.match(line.norm) for line in lines)
 
 
 def _free_form(meta: Meta, sections: tuple[Section, ...], diagnostics: list[Diagnostic]) -> Report:

@@ -530,11 +530,11 @@ def _row_words(plan: _RowPlan) -> str:
 # --- the whole report -------------------------------------------------------------------
 
 
-def _check_values(plan_items: Sequence[Item], money: bool) -> tuple[Item, ...]:
+def _check_values(plan_items: Sequence[Item]) -> tuple[Item, ...]:
     """Counts must be whole numbers: a fraction in a count cell is unreadable."""
     out = []
     for item in plan_items:
-        if not money and item.kind == "number" and isinstance(item.number, float):
+        if item.kind == "number" and isinstance(item.number, float):
             out.append(attrs.evolve(item, kind="unreadable", number=None))
         else:
             out.append(item)
@@ -590,7 +590,7 @@ def place_cells(
             continue
         printed = column_order(table, rows, reading)
         diagnostics += printed.diagnostics
-        order = "" if printed.columns else _column_order(table, reading.heads)
+        order = "" if printed.columns else _column_order(spec, table, reading.heads)
         if order:
             keys = [k for row in rows for k in row.cells]
             diagnostics.append(_diag("columns.order", "warning", table, reading.line, order, keys))
@@ -624,16 +624,18 @@ def place_cells(
 
 # Column headers in the order the form prints them, per table (a header may be absent).
 _COLUMN_ORDER = {
-    "proactive": ("issued", "repealed", "in_force"),
     "applications": ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org"),
     "review_litigation": ("upheld", "corrected", "other", "pending", "total"),
 }
 
 
-def _column_order(table: str, heads: Sequence[str]) -> str:
+def _column_order(spec: FormatSpec, table: str, heads: Sequence[str]) -> str:
     """What is wrong with the order of column headers printed where the order could not be
     read (headers spread over lines or missing): "" if nothing."""
-    expected = _COLUMN_ORDER[table]  # (table 3's 总计 is a merged cell: it may come first)
+    if table == "proactive":  # every block's columns, block after block
+        expected = tuple(dict.fromkeys(c for block in spec.blocks for c, _ in block.columns))
+    else:
+        expected = _COLUMN_ORDER[table]  # (table 3's 总计 is a merged cell: it may come first)
     printed = [h for h in heads if h in expected]
     if printed == sorted(printed, key=expected.index):
         return ""
@@ -666,6 +668,8 @@ def _by_column(row: TableRow, reading: RowReading) -> RowReading:
     columns = [item.column for item in reading.items]
     if not columns or None in columns or not set(columns) <= set(row.columns):
         return reading
+    if row.table == "proactive" and {row.columns[0], row.columns[-1]} - set(columns):
+        return reading  # table 2 has no arithmetic: an empty end of a row stays padding (short)
     by_column = {item.column: item for item in reading.items}
     gap = Item(kind="blank", number=None, text="", line=reading.line)
     return attrs.evolve(reading, items=tuple(by_column.get(c, gap) for c in row.columns))
@@ -698,7 +702,8 @@ def _splits(digits: str, parts: int) -> list[tuple[str, ...]] | None:
 def _glued_plan(row: TableRow, reading: RowReading, diagnostics: list[Diagnostic]) -> _RowPlan | None:
     """A row whose label has its values glued on (``行政规范性文件8855698``): the run is
     cut into as many numbers as the row lacks, every way; the arithmetic decides which
-    cut, if any, is certain. A run that is the row's only value is simply that value."""
+    cut, if any, is certain. A run that has to be one number only (the row's other values
+    fill its other columns) is read as that number."""
     glued = [i for i, item in enumerate(reading.items) if item.kind == "glued"]
     if not glued:
         return None
@@ -735,7 +740,7 @@ def _plans(
         if printed is None:
             continue
         money = any(k in spec.money for k in row.cells)  # fractions are checked per cell there
-        items = printed.items if money else _check_values(printed.items, money=False)
+        items = printed.items if money else _check_values(printed.items)
         read = attrs.evolve(printed, items=items)
         plans.append(_glued_plan(row, read, diagnostics) or _plan(row, read, len(row.columns)))
         if not printed.exact:
@@ -758,7 +763,7 @@ def _review_plan(
     whole = TableRow(
         table="review_litigation", key="review_litigation", label="行政复议、行政诉讼", columns=columns
     )
-    data = attrs.evolve(reading.data, items=_check_values(reading.data.items, money=False))
+    data = attrs.evolve(reading.data, items=_check_values(reading.data.items))
     return [_plan(whole, data, len(columns))]
 
 

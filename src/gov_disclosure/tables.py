@@ -75,8 +75,8 @@ class Header:
 
     key: str
     line: int
-    column: int  # the cell's place on its line (in an aligned table: the table's column)
-    aligned: bool = False
+    column: int  # the cell's place on its line; when positional, its column in the table
+    positional: bool = False  # a markdown slot or a display column: comparable across lines
     block: str = ""  # table 2: the article of the block it heads
 
 
@@ -147,16 +147,15 @@ def _positioned(
 
 
 def _column_under(span: tuple[int, int], heads: Sequence[tuple[str, tuple[int, int]]]) -> str | None:
-    """The header a value stands under: the nearest by centre, when the value's centre is
-    inside that header's span or every other header is more than twice as far."""
+    """The header a value stands under: the only header its span overlaps, when that
+    header is also the nearest by centre. A value between headers, or under two, has no
+    certain column (right-aligned numbers in a wide column, a cell spanning two)."""
     centre = (span[0] + span[1]) / 2
     distances = sorted((abs((start + end) / 2 - centre), key) for key, (start, end) in heads)
+    overlapping = {key for key, (start, end) in heads if min(end, span[1]) > max(start, span[0])}
     near, key = distances[0]
     second = distances[1][0] if len(distances) > 1 else float("inf")
-    inside = any(k == key and start < centre < end for k, (start, end) in heads)
-    if inside and near < second:
-        return key
-    return key if near * 2 < second else None
+    return key if overlapping == {key} and near < second else None
 
 
 def header_position(headers: Sequence[Header], key: str) -> tuple[int, int] | None:
@@ -313,7 +312,7 @@ class _Assembler:
                             key=cell.label.key,
                             line=cell.line,
                             column=cell.column if cell.span is None else cell.span[0],
-                            aligned=cell.aligned or cell.span is not None,
+                            positional=cell.aligned or cell.span is not None,
                             block=self._block,
                         )
                     )

@@ -27,6 +27,7 @@ _SPACED_ONE = re.compile(
     rf"^(?:[+-]|增加|新增|增|减少|减)?\s*{_NUMBER}\s*\(?(?:万元|元|人次|件|个|条|项|次|宗|起|份)?\)?$"
 )
 _SPACES = re.compile(r"\s+")
+_MAX_DIGITS = 15
 
 
 @attrs.frozen(kw_only=True)
@@ -93,6 +94,8 @@ def read_value(norm: str) -> ValueReading:
     elif not _NUMBER_RE.match(compact):
         return ValueReading(kind="unreadable")
     digits = compact.replace(",", "")
+    if len(digits) > _MAX_DIGITS:
+        return ValueReading(kind="unreadable")  # no count or amount is that long: a glued run
     number: int | float
     if "." in digits:
         as_float = float(digits)

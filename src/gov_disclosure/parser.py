@@ -212,7 +212,9 @@ def _unglue(cells: Sequence[SourceCell], labels: Labels) -> tuple[tuple[SourceCe
     out: list[SourceCell] = []
     glued: set[int] = set()
     for cell in cells:
-        match = _GLUED.match(cell.norm) if " " not in cell.norm else None
+        norm = cell.norm
+        glued_like = len(norm) > 1 and norm[-1].isdigit() and " " not in norm and not is_value_like(norm)
+        match = _GLUED.match(norm) if glued_like else None
         if match is None or not any(i.role == "row" for i in labels.classify(match["label"])):
             out.append(cell)
             continue
@@ -338,8 +340,10 @@ def _read_line(
     split, glued = _unglue(_split_spaced(source_cells, labels), labels)
     aligned = line.aligned and len(split) == len(source_cells)
     spans: list[tuple[int, int] | None] = [None] * len(split)
-    if len(split) == len(line.pieces) and all(
-        c.norm == p.cell.norm for c, p in zip(split, line.pieces, strict=True)
+    if (
+        line.pieces
+        and len(split) == len(line.pieces)
+        and all(c.norm == p.cell.norm for c, p in zip(split, line.pieces, strict=True))
     ):
         spans = [(p.start, p.end) for p in line.pieces]
     source_cells = split

@@ -406,6 +406,11 @@ class _TableSolver:
                 ]
             self._row_diagnostic(plan, "warning", why, cells)
 
+    def _uncertain(self, key: str, line: int | None, message: str) -> Cell:
+        """A null cell, with the ``cell.uncertain`` error that says why."""
+        self.diagnostics.append(_diag("cell.uncertain", "error", key, line, message, [key]))
+        return Cell.null()
+
     def _cell(self, plan: _RowPlan, key: str, slot: Slot, value: Number | None) -> Cell:
         item = slot.item
         if slot.kind == "read" and item is not None:
@@ -414,26 +419,13 @@ class _TableSolver:
             if key in self.money:
                 return self._money(key, item)
             if isinstance(item.number, float):
-                self.diagnostics.append(
-                    _diag(
-                        "cell.uncertain",
-                        "error",
-                        key,
-                        item.line,
-                        f"{item.text!r} is not a whole number",
-                        [key],
-                    )
-                )
-                return Cell.null()
+                return self._uncertain(key, item.line, f"{item.text!r} is not a whole number")
             if item.unit is not None:
                 message = f"{item.text!r} read as {item.number} (a count; the unit {item.unit} dropped)"
                 self.diagnostics.append(_diag("cell.unit", "info", key, item.line, message))
             return Cell(value=item.number, how="read", line=item.line, text=item.text)
         if slot.kind == "unreadable" and item is not None:
-            self.diagnostics.append(
-                _diag("cell.uncertain", "error", key, item.line, f"{item.text!r} is not a number", [key])
-            )
-            return Cell.null()
+            return self._uncertain(key, item.line, f"{item.text!r} is not a number")
         if slot.kind == "gap":
             if value is None:
                 return Cell.null()

@@ -8,6 +8,7 @@ import random
 import pytest
 
 from gov_disclosure import parse_report
+from gov_disclosure.sections import SECTION_KEYS
 
 from builder import Built, build_report
 from helpers import cell_problems, missing_diagnostics, noise
@@ -69,14 +70,7 @@ def _check(built: Built, form: str) -> None:
     assert report.format == form
     assert report.meta.organ == built.organ, context
     assert report.meta.year == built.year
-    assert [s.key for s in report.sections] == [
-        "overview",
-        "proactive",
-        "applications",
-        "review_litigation",
-        "problems",
-        "other",
-    ]
+    assert [s.key for s in report.sections] == list(SECTION_KEYS)
     assert cell_problems(report, built.cells) == [], context
     assert missing_diagnostics(report, built.expect) == [], context
     assert noise(report, built.defect_keys) == [], context
